@@ -1,0 +1,50 @@
+# mandategraph: the two commands a user needs are `make run` and `make test`.
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+GO ?= go
+BIN := bin/mandategraph
+DATA ?= data
+export NEO4J_PORT ?= 7687
+export LISTEN_ADDR ?= 127.0.0.1:8080
+
+.PHONY: run test neo4j neo4j-stop neo4j-status build generate check-generated vet bench clean
+
+## run: start Neo4j if needed, build, serve the API (the loader lands with the dataset)
+run: neo4j build
+	@echo
+	@echo "mandategraph is serving:"
+	@echo "  GraphQL endpoint:   http://$(LISTEN_ADDR)/graphql"
+	@echo "  GraphQL playground: http://$(LISTEN_ADDR)/playground"
+	@echo "  readiness:          http://$(LISTEN_ADDR)/readyz"
+	@echo "Stop with Ctrl-C; stop Neo4j with 'make neo4j-stop'."
+	@echo
+	exec $(BIN) serve
+
+## test: start Neo4j if needed, run every test (unit and integration), stop what it started
+test:
+	scripts/test.sh
+
+neo4j:
+	scripts/neo4j.sh start
+
+neo4j-stop:
+	scripts/neo4j.sh stop
+
+neo4j-status:
+	scripts/neo4j.sh status
+
+build:
+	$(GO) build -o $(BIN) .
+
+generate:
+	$(GO) generate ./...
+
+vet:
+	$(GO) vet ./...
+
+## bench: the loader benchmark at 10k, 100k and 1M relationships (see docs/performance.md)
+bench: neo4j
+	MANDATEGRAPH_REQUIRE_NEO4J=1 $(GO) test ./neo4jdb/ -run '^$$' -bench BenchmarkLoad -benchtime 1x -timeout 60m
+
+clean:
+	rm -rf bin

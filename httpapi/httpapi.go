@@ -1,0 +1,157 @@
+// Package httpapi is mandategraph's HTTP surface: health and readiness
+// probes, and the mount points for the GraphQL endpoint and playground. It
+// knows nothing of Cypher or GraphQL internals; it wires handlers together.
+package httpapi
+
+import (
+	"context"
+	"encoding/json"
+	"log/slog"
+	"net/http"
+	"sync"
+	"time"
+)
+
+// Database is what readiness needs from storage.
+type Database interface {
+	Ping(ctx context.Context) error
+	SchemaApplied(ctx context.Context) (bool, error)
+	ApplySchema(ctx context.Context) error
+}
+
+// Readiness tracks whether Neo4j is reachable and the schema applied. The
+// server starts whatever the answer; /readyz reports it.
+type Readiness struct {
+	db     Database
+	logger *slog.Logger
+
+	mu    sync.Mutex
+	ready bool
+	err   error
+}
+
+// NewReadiness returns a Readiness that is not ready until a check passes.
+func NewReadiness(db Database, logger *slog.Logger) *Readiness {
+	return &Readiness{db: db, logger: logger, err: errNotChecked}
+}
+
+type readinessError string
+
+func (e readinessError) Error() string { return string(e) }
+
+const errNotChecked = readinessError("not checked yet")
+
+// Check pings Neo4j and makes sure the schema is applied, recording and
+// logging transitions between ready and not ready.
+func (r *Readiness) Check(ctx context.Context) error {
+	err := r.db.Ping(ctx)
+	if err == nil {
+		var ok bool
+		if ok, err = r.db.SchemaApplied(ctx); err == nil && !ok {
+			r.logger.Info("applying the Neo4j schema")
+			err = r.db.ApplySchema(ctx)
+		}
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	switch {
+	case err == nil && !r.ready:
+		r.logger.Info("ready: Neo4j reachable and schema applied")
+	case err != nil && r.ready:
+		r.logger.Warn("not ready: Neo4j check failed", "err", err)
+	}
+	r.ready, r.err = err == nil, err
+	return err
+}
+
+// Status returns the last check's outcome.
+func (r *Readiness) Status() (bool, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.ready, r.err
+}
+
+// Watch checks readiness until ctx ends: with exponential backoff (250ms up
+// to 10s) while Neo4j is unreachable, every interval once it is.
+func (r *Readiness) Watch(ctx context.Context, interval time.Duration) {
+	backoff := 250 * time.Millisecond
+	for {
+		checkCtx, cancel := context.WithTimeout(ctx, 10*time.Second)
+		err := r.Check(checkCtx)
+		cancel()
+		wait := interval
+		if err != nil {
+			r.logger.Debug("Neo4j not ready; retrying", "in", backoff, "err", err)
+			wait = backoff
+			backoff = min(backoff*2, 10*time.Second)
+		} else {
+			backoff = 250 * time.Millisecond
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(wait):
+		}
+	}
+}
+
+// Routes are the handlers the API serves besides the probes.
+type Routes struct {
+	GraphQL    http.Handler // mounted at /graphql
+	Playground http.Handler // mounted at /playground
+}
+
+// NewHandler returns the server's root handler.
+func NewHandler(readiness *Readiness, routes Routes, logger *slog.Logger) http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+	})
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+		// A live check, so /readyz follows Neo4j going down and coming back
+		// without waiting for the background watcher.
+		ctx, cancel := context.WithTimeout(r.Context(), 3*time.Second)
+		defer cancel()
+		if err := readiness.Check(ctx); err != nil {
+			writeJSON(w, http.StatusServiceUnavailable, map[string]string{
+				"status": "unavailable",
+				"reason": "Neo4j is unreachable or the schema is not applied; is Neo4j running (make neo4j) and are NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD right?",
+			})
+			return
+		}
+		writeJSON(w, http.StatusOK, map[string]string{"status": "ready"})
+	})
+	if routes.GraphQL != nil {
+		mux.Handle("/graphql", routes.GraphQL)
+	}
+	if routes.Playground != nil {
+		mux.Handle("/playground", routes.Playground)
+		mux.Handle("/playground/", routes.Playground)
+	}
+	return logRequests(mux, logger)
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+type statusRecorder struct {
+	http.ResponseWriter
+	status int
+}
+
+func (s *statusRecorder) WriteHeader(code int) {
+	s.status = code
+	s.ResponseWriter.WriteHeader(code)
+}
+
+func logRequests(next http.Handler, logger *slog.Logger) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+		next.ServeHTTP(rec, r)
+		logger.Debug("request", "method", r.Method, "path", r.URL.Path, "status", rec.status, "duration", time.Since(start))
+	})
+}

@@ -1,0 +1,180 @@
+// Command mandategraph serves and loads the mandategraph knowledge graph of UN
+// peacekeeping mandates, guidance documents and the tensions and
+// convergences between their agendas.
+//
+//	mandategraph serve                    serve the GraphQL API on LISTEN_ADDR
+//	mandategraph version                  print the Neo4j server's version
+//
+// Configuration comes from the environment; see envVars and the README.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/mandategraph/mandategraph/httpapi"
+	"github.com/mandategraph/mandategraph/neo4jdb"
+)
+
+// envVars lists every environment variable the binary reads, with its
+// meaning; the README documents the same list and a test checks that
+// docker-compose.yml only sets these.
+var envVars = map[string]string{
+	neo4jdb.EnvURI:       "Neo4j URI: bolt:// for one server, neo4j:// or neo4j+s:// for a cluster or Aura",
+	neo4jdb.EnvPort:      "Bolt port used to build the default NEO4J_URI",
+	neo4jdb.EnvUser:      "Neo4j user",
+	neo4jdb.EnvPassword:  "Neo4j password",
+	neo4jdb.EnvDatabase:  "Neo4j database name (default: the server's default)",
+	neo4jdb.EnvTxTimeout: "server-side timeout of every transaction",
+	"LISTEN_ADDR":        "HTTP listen address",
+	"LOG_LEVEL":          "debug, info, warn or error",
+}
+
+const usage = `usage: mandategraph <command> [arguments]
+
+commands:
+  serve                    serve the GraphQL API on LISTEN_ADDR (default 127.0.0.1:8080)
+  version                  print the version of the Neo4j server NEO4J_URI points at
+`
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	code := run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// run executes one subcommand and returns the process exit code: 0 on
+// success, 1 on failure, 2 on a usage error.
+func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) int {
+	logger := newLogger(getenv("LOG_LEVEL"), stderr)
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	var err error
+	switch cmd, rest := args[0], args[1:]; cmd {
+	case "serve":
+		err = serve(ctx, rest, getenv, logger)
+	case "version":
+		err = version(ctx, getenv, stdout)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "mandategraph: unknown command %q\n\n%s", cmd, usage)
+		return 2
+	}
+	var uerr usageError
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &uerr):
+		fmt.Fprintf(stderr, "mandategraph: %v\n\n%s", err, usage)
+		return 2
+	case errors.Is(err, errReported):
+		return 1
+	default:
+		fmt.Fprintf(stderr, "mandategraph: %v\n", err)
+		return 1
+	}
+}
+
+// usageError is a mistake in the command line.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+// errReported means the command already printed what went wrong.
+var errReported = errors.New("reported")
+
+func newLogger(level string, w io.Writer) *slog.Logger {
+	var l slog.Level
+	if err := l.UnmarshalText([]byte(level)); err != nil || level == "" {
+		l = slog.LevelInfo
+	}
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: l}))
+}
+
+func openStore(getenv func(string) string) (*neo4jdb.Store, neo4jdb.Config, error) {
+	cfg, err := neo4jdb.ConfigFromEnv(getenv)
+	if err != nil {
+		return nil, cfg, err
+	}
+	store, err := neo4jdb.Open(cfg)
+	return store, cfg, err
+}
+
+func serve(ctx context.Context, args []string, getenv func(string) string, logger *slog.Logger) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	if err := fs.Parse(args); err != nil {
+		return usageError{err.Error()}
+	}
+	if fs.NArg() > 0 {
+		return usageError{fmt.Sprintf("serve takes no arguments, got %q", fs.Args())}
+	}
+	addr := getenv("LISTEN_ADDR")
+	if addr == "" {
+		addr = "127.0.0.1:8080"
+	}
+	store, cfg, err := openStore(getenv)
+	if err != nil {
+		return err
+	}
+	defer store.Close(context.Background())
+
+	readiness := httpapi.NewReadiness(store, logger)
+	watchCtx, stopWatch := context.WithCancel(ctx)
+	defer stopWatch()
+	go readiness.Watch(watchCtx, 5*time.Second)
+
+	routes := httpapi.Routes{}
+	srv := &http.Server{
+		Addr:              addr,
+		Handler:           httpapi.NewHandler(readiness, routes, logger),
+		ReadHeaderTimeout: 10 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.ListenAndServe() }()
+	logger.Info("serving", "addr", addr, "neo4j", cfg.URI,
+		"graphql", "http://"+addr+"/graphql", "playground", "http://"+addr+"/playground")
+
+	select {
+	case err := <-errc:
+		return fmt.Errorf("listen on %s: %w", addr, err)
+	case <-ctx.Done():
+	}
+	logger.Info("shutting down")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	return nil
+}
+
+func version(ctx context.Context, getenv func(string) string, stdout io.Writer) error {
+	store, cfg, err := openStore(getenv)
+	if err != nil {
+		return err
+	}
+	defer store.Close(context.Background())
+	info, err := store.ServerInfo(ctx)
+	if err != nil {
+		return fmt.Errorf("read server version from %s: %w", cfg.URI, err)
+	}
+	fmt.Fprintf(stdout, "%s %s %s at %s\n", info.Name, info.Version, info.Edition, cfg.URI)
+	return nil
+}

@@ -1,0 +1,152 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mandategraph/mandategraph/neo4jdb/neo4jtest"
+)
+
+func TestVersionCommandReadsServerVersionOverBolt(t *testing.T) {
+	neo4jtest.Open(t) // fails (or skips) with a clear message when Neo4j is down
+	var stdout, stderr bytes.Buffer
+	code := run(context.Background(), []string{"version"}, os.Getenv, &stdout, &stderr)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	if !strings.Contains(stdout.String(), "5.26.") || !strings.Contains(stdout.String(), "community") {
+		t.Fatalf("version printed %q, want Neo4j 5.26.x community", stdout.String())
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	tests := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{nil, 2, "usage: mandategraph"},
+		{[]string{"frobnicate"}, 2, `unknown command "frobnicate"`},
+		{[]string{"serve", "extra"}, 2, "serve takes no arguments"},
+		{[]string{"help"}, 0, ""},
+	}
+	for _, tt := range tests {
+		var stdout, stderr bytes.Buffer
+		code := run(context.Background(), tt.args, func(string) string { return "" }, &stdout, &stderr)
+		if code != tt.code || !strings.Contains(stderr.String(), tt.want) {
+			t.Errorf("run(%q) = %d, stderr %q; want %d and %q", tt.args, code, stderr.String(), tt.code, tt.want)
+		}
+	}
+}
+
+// TestReadyzFollowsNeo4j runs `serve` against a Neo4j instance of its own
+// (another port, another data directory, started by the project's script),
+// and checks /readyz is 503 before Neo4j is up, 200 once it is, 503 after it
+// stops and 200 again after it restarts.
+func TestReadyzFollowsNeo4j(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts and stops its own Neo4j; skipped in -short mode")
+	}
+	neo4jtest.Open(t) // the suite's server must be up: proves Java and the jars are there
+	port := freePort(t)
+	boltPort := freePort(t)
+	env := map[string]string{
+		"NEO4J_PORT":     boltPort,
+		"NEO4J_PASSWORD": "readyz-test-pw",
+		"NEO4J_RUN_DIR":  t.TempDir(),
+		"LISTEN_ADDR":    "127.0.0.1:" + port,
+	}
+	neo4jScript := func(action string) {
+		t.Helper()
+		cmd := exec.Command("scripts/neo4j.sh", action)
+		cmd.Env = os.Environ()
+		for k, v := range env {
+			cmd.Env = append(cmd.Env, k+"="+v)
+		}
+		// The jars are shared with the suite's server: point at its cache.
+		cmd.Env = append(cmd.Env, "NEO4J_LIB_DIR="+libDir(t))
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("neo4j.sh %s: %v\n%s", action, err, out)
+		}
+	}
+	t.Cleanup(func() { neo4jScript("stop") })
+
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan int, 1)
+	var stderr bytes.Buffer
+	go func() {
+		done <- run(ctx, []string{"serve"}, func(k string) string { return env[k] }, os.Stdout, &stderr)
+	}()
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case code := <-done:
+			if code != 0 {
+				t.Errorf("serve exited %d after SIGINT-equivalent; stderr:\n%s", code, stderr.String())
+			}
+		case <-time.After(20 * time.Second):
+			t.Error("serve did not shut down within 20s")
+		}
+	})
+	base := "http://127.0.0.1:" + port
+
+	waitStatus(t, base+"/healthz", http.StatusOK, 10*time.Second)
+	waitStatus(t, base+"/readyz", http.StatusServiceUnavailable, 10*time.Second)
+	neo4jScript("start")
+	waitStatus(t, base+"/readyz", http.StatusOK, 60*time.Second)
+	neo4jScript("stop")
+	waitStatus(t, base+"/readyz", http.StatusServiceUnavailable, 30*time.Second)
+	neo4jScript("start")
+	waitStatus(t, base+"/readyz", http.StatusOK, 60*time.Second)
+}
+
+func waitStatus(t *testing.T, url string, want int, timeout time.Duration) {
+	t.Helper()
+	deadline := time.Now().Add(timeout)
+	var last string
+	for time.Now().Before(deadline) {
+		resp, err := http.Get(url)
+		if err == nil {
+			var body map[string]any
+			_ = json.NewDecoder(resp.Body).Decode(&body)
+			resp.Body.Close()
+			if resp.StatusCode == want {
+				return
+			}
+			last = resp.Status
+		} else {
+			last = err.Error()
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	t.Fatalf("GET %s: want %d within %s, last %s", url, want, timeout, last)
+}
+
+func freePort(t *testing.T) string {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	_, port, _ := net.SplitHostPort(l.Addr().String())
+	return port
+}
+
+// libDir is where scripts/neo4j.sh keeps the jars for the default run dir.
+func libDir(t *testing.T) string {
+	t.Helper()
+	out, err := exec.Command("scripts/neo4j.sh", "libdir").Output()
+	if err != nil {
+		t.Fatalf("neo4j.sh libdir: %v", err)
+	}
+	return strings.TrimSpace(string(out))
+}
