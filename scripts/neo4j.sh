@@ -51,9 +51,12 @@ fetch() {
 	command -v mvn >/dev/null 2>&1 || die "mvn not found: install Maven (Debian: apt-get install -y maven)"
 	say "fetching Neo4j $version from Maven Central into $lib (once; cached in ~/.m2)"
 	rm -rf "$lib"
-	mvn -q -B -Dstyle.color=never -f "$repo/tools/neo4j/pom.xml" dependency:copy-dependencies \
-		-DincludeScope=runtime -DoutputDirectory="$lib" ||
-		die "could not fetch Neo4j $version with Maven; is Maven Central reachable?"
+	mkdir -p "$run_dir"
+	if ! mvn -q -B -Dstyle.color=never -f "$repo/tools/neo4j/pom.xml" dependency:copy-dependencies \
+		-DincludeScope=runtime -DoutputDirectory="$lib" >"$run_dir/fetch.log" 2>&1; then
+		cat "$run_dir/fetch.log" >&2
+		die "could not fetch Neo4j $version with Maven (log above); is Maven Central reachable?"
+	fi
 	touch "$lib/.complete"
 }
 
