@@ -23,6 +23,7 @@ import (
 
 	"github.com/mandategraph/mandategraph/httpapi"
 	"github.com/mandategraph/mandategraph/neo4jdb"
+	"github.com/mandategraph/mandategraph/playground"
 )
 
 // envVars lists every environment variable the binary reads, with its
@@ -139,7 +140,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, logge
 	defer stopWatch()
 	go readiness.Watch(watchCtx, 5*time.Second)
 
-	routes := httpapi.Routes{}
+	routes := httpapi.Routes{Playground: playground.Handler()}
 	srv := &http.Server{
 		Addr:              addr,
 		Handler:           httpapi.NewHandler(readiness, routes, logger),

@@ -99,6 +99,7 @@ func TestReadyzFollowsNeo4j(t *testing.T) {
 	base := "http://127.0.0.1:" + port
 
 	waitStatus(t, base+"/healthz", http.StatusOK, 10*time.Second)
+	waitStatus(t, base+"/playground", http.StatusOK, 5*time.Second) // served even while Neo4j is down
 	waitStatus(t, base+"/readyz", http.StatusServiceUnavailable, 10*time.Second)
 	neo4jScript("start")
 	waitStatus(t, base+"/readyz", http.StatusOK, 60*time.Second)
