@@ -1,0 +1,1008 @@
+package data_test
+
+// Tests for the bundled missions, mandates and clauses (data/missions/*.yaml).
+//
+// The dataset is read with the product's own loader, so it is validated exactly
+// as the product validates it, and the facts in it are then checked against the
+// real data in ../../shared/data:
+//
+//   - mission dates, names and host countries against the UN Peace and Security
+//     Data Hub list (un-psdata-pko), with every known-stale row listed and
+//     explained in msMissionTable;
+//   - mandate adoption dates, Chapter VII status and mandate-to-mandate citations
+//     against the official texts (un-mandates-housekeeping paragraphs JSON, and
+//     the cr-unsc plain text for 1445 (2002));
+//   - every clause of a mandate with an official text: its locator must name
+//     exactly one paragraph or sub-paragraph of that text, and that text
+//     (with its sub-items) must be about each agenda the clause is tagged with,
+//     judged by the keyword table msAgendaKeywords.
+//
+// Mandates without an official text in shared/data must be marked unverified.
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/mandategraph/mandategraph/loader"
+	"github.com/mandategraph/mandategraph/policy"
+)
+
+const msShared = "../../shared/data/external"
+
+var (
+	msParagraphsDir = filepath.Join(msShared, "un-mandates-housekeeping", "paragraphs")
+	msGoldDir       = filepath.Join(msShared, "cr-unsc", "res_en_gold")
+	msPKODir        = filepath.Join(msShared, "un-psdata-pko")
+)
+
+// ---------------------------------------------------------------------------
+// Loading the dataset and the shared data
+
+var (
+	msOnce    sync.Once
+	msDataset *policy.Dataset
+	msDiags   loader.Diagnostics
+)
+
+// msLoad reads the whole data/ directory with the product's loader.
+func msLoad(t *testing.T) *policy.Dataset {
+	t.Helper()
+	msOnce.Do(func() { msDataset, msDiags = loader.Read(".") })
+	if len(msDiags) > 0 {
+		for _, d := range msDiags {
+			t.Error(d.String())
+		}
+		t.Fatalf("data/ does not validate: %d diagnostics", len(msDiags))
+	}
+	return msDataset
+}
+
+func msRequireShared(t *testing.T, path string) {
+	t.Helper()
+	if _, err := os.Stat(path); err != nil {
+		t.Fatalf("shared data missing: %v (these tests read the real data in ../../shared/data, resolved from %s)", err, msCwd())
+	}
+}
+
+func msCwd() string {
+	wd, _ := os.Getwd()
+	return wd
+}
+
+func msMission(t *testing.T, ds *policy.Dataset, id string) policy.Mission {
+	t.Helper()
+	for _, m := range ds.Missions {
+		if m.ID == id {
+			return m
+		}
+	}
+	t.Fatalf("mission %s not in the dataset", id)
+	return policy.Mission{}
+}
+
+func msMandate(ds *policy.Dataset, id string) (policy.Mandate, bool) {
+	for _, m := range ds.Mandates {
+		if m.ID == id {
+			return m, true
+		}
+	}
+	return policy.Mandate{}, false
+}
+
+// msOurMandates returns the mandates linked to the ten missions these files
+// describe (every mandate in the dataset at present).
+func msOurMandates(ds *policy.Dataset) []policy.Mandate {
+	var out []policy.Mandate
+	for _, m := range ds.Mandates {
+		for _, id := range m.Missions {
+			if _, ok := msMissionTable[id]; ok {
+				out = append(out, m)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// ---------------------------------------------------------------------------
+// Official texts
+
+// msItem is one piece of an operative paragraph: a numbered paragraph, a
+// lettered or roman-numbered sub-item, or text that continues one of those.
+type msItem struct {
+	loc     string // e.g. "12", "12(a)", "12(a)(i)", "35(ii)"
+	section string // the roman section ("35(ii)") a lettered item sits in, if any
+	text    string
+}
+
+// msText is the operative part of an official resolution text, cut into
+// located items, plus the whole text for the header checks.
+type msText struct {
+	symbol string
+	file   string
+	all    string // every item's text, whitespace-normalised
+	items  []msItem
+	count  map[string]int // how often each locator occurs (more than once: ambiguous)
+}
+
+var msSpace = regexp.MustCompile(`\s+`)
+
+func msNorm(s string) string {
+	r := strings.NewReplacer("\u00a0", " ", "\u202f", " ", "\u200e", "", "\u200d", "", "\u2212", "-")
+	return strings.TrimSpace(msSpace.ReplaceAllString(r.Replace(s), " "))
+}
+
+// has reports whether loc names exactly one place in the text, and why not.
+func (o *msText) check(loc string) error {
+	switch n := o.count[loc]; {
+	case n == 0:
+		return fmt.Errorf("%s has no paragraph %s", o.symbol, loc)
+	case n > 1:
+		return fmt.Errorf("%s paragraph %s is ambiguous: %d items carry that locator (lettered items restart under roman sections)", o.symbol, loc, n)
+	}
+	return nil
+}
+
+// textOf returns the text of loc with all its sub-items (and, for a roman
+// section, the lettered items under it).
+func (o *msText) textOf(loc string) string {
+	var b []string
+	for _, it := range o.items {
+		if it.loc == loc || strings.HasPrefix(it.loc, loc+"(") || it.section == loc {
+			b = append(b, it.text)
+		}
+	}
+	return strings.Join(b, " ")
+}
+
+type msJSONItem struct {
+	Text   string  `json:"text"`
+	Type   string  `json:"type"`
+	Prefix *string `json:"prefix"`
+	Level  *int    `json:"paragraph_level"`
+}
+
+var (
+	msNumbered   = regexp.MustCompile(`^(\d+)\.$`)
+	msLabelPref  = regexp.MustCompile(`^\(([a-z]{1,4})\)$`)
+	msLabelText  = regexp.MustCompile(`^\(([a-z]{1,5})\)\s+(.*)$`)
+	msRoman      = regexp.MustCompile(`^(i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii|xiii|xiv|xv)$`)
+	msAnnex      = regexp.MustCompile(`(?i)^annex\b`)
+	msEndsPunct  = regexp.MustCompile(`[;:.,]$`)
+	msSymbolFile = regexp.MustCompile(`^S/RES/(\d+)\((\d{4})\)$`)
+)
+
+// msLabel returns the "(x)" label of a JSON item: its prefix, or a label the
+// converter left at the start of the text of an unprefixed heading.
+func msLabel(it msJSONItem) (label, text string) {
+	t := msNorm(it.Text)
+	if it.Prefix != nil {
+		if m := msLabelPref.FindStringSubmatch(*it.Prefix); m != nil {
+			return m[1], t
+		}
+		return "", t
+	}
+	if m := msLabelText.FindStringSubmatch(t); m != nil {
+		return m[1], m[2]
+	}
+	return "", t
+}
+
+// msParseJSON cuts a paragraphs JSON file into located operative items.
+//
+// The JSON's paragraph_type is not trusted (see SOURCE.md): the operative part
+// starts at the first "N." prefix. A level-2 or level-3 item belongs to the
+// nearest preceding item one level up; the converter's levels are themselves
+// unreliable for "(i)" (letter i or roman one?) and for roman headings, so the
+// kind of a label is decided by sequence: a single i, v or x that follows h, u
+// or w is a letter unless the next label is ii, vi or xi. A roman label met
+// before any letter opens a roman section; in such paragraphs every later roman
+// label opens a new section and the letters under it are located as N(x) (which
+// is ambiguous wherever the letters restart, and then may not be cited).
+func msParseJSON(symbol, file string) (*msText, error) {
+	raw, err := os.ReadFile(file)
+	if err != nil {
+		return nil, err
+	}
+	var items []msJSONItem
+	if err := json.Unmarshal(raw, &items); err != nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	o := &msText{symbol: symbol, file: file, count: map[string]int{}}
+	var all []string
+	for _, it := range items {
+		all = append(all, msNorm(it.Text))
+	}
+	o.all = strings.Join(all, " ")
+
+	start := -1
+	for i, it := range items {
+		if it.Prefix != nil && msNumbered.MatchString(*it.Prefix) {
+			start = i
+			break
+		}
+	}
+	if start < 0 {
+		return nil, fmt.Errorf("%s: no operative paragraph 1", file)
+	}
+	items = items[start:]
+	var top, sub, mode, sec, last string
+	cur := msItem{}
+	emit := func(loc, section, text string) {
+		o.count[loc]++
+		cur = msItem{loc: loc, section: section}
+		o.items = append(o.items, msItem{loc: loc, section: section, text: text})
+	}
+	for i, it := range items {
+		t := msNorm(it.Text)
+		if it.Type == "heading" && msAnnex.MatchString(t) {
+			break
+		}
+		if it.Prefix != nil {
+			if m := msNumbered.FindStringSubmatch(*it.Prefix); m != nil {
+				top, sub, mode, sec, last = m[1], "", "", "", ""
+				emit(top, "", t)
+				continue
+			}
+		}
+		label, text := msLabel(it)
+		if label == "" {
+			if it.Prefix == nil && (it.Type == "heading" || (utf8.RuneCountInString(t) < 80 && !msEndsPunct.MatchString(t))) {
+				// An unlabelled heading: not part of any item; text after it
+				// belongs to the paragraph, not to the last sub-item.
+				cur = msItem{loc: top}
+				continue
+			}
+			o.items = append(o.items, msItem{loc: cur.loc, section: cur.section, text: t})
+			continue
+		}
+		kind := "roman"
+		switch {
+		case !msRoman.MatchString(label):
+			kind = "letter"
+		case label == "i" || label == "v" || label == "x":
+			pred := map[string]string{"i": "h", "v": "u", "x": "w"}[label]
+			if last == "("+pred+")" {
+				next := ""
+				for _, nx := range items[i+1:] {
+					if nx.Prefix != nil && msNumbered.MatchString(*nx.Prefix) {
+						break
+					}
+					if l, _ := msLabel(nx); l != "" {
+						next = l
+						break
+					}
+				}
+				if next != map[string]string{"i": "ii", "v": "vi", "x": "xi"}[label] {
+					kind = "letter"
+				}
+			}
+		}
+		if kind == "letter" {
+			if mode == "" {
+				mode = "letter"
+			}
+			sub = "(" + label + ")"
+			last = sub
+			emit(top+sub, sec, text)
+			continue
+		}
+		r := "(" + label + ")"
+		if sub == "" || mode == "roman" {
+			mode, sub, sec = "roman", "", top+r
+			emit(sec, "", text)
+		} else {
+			emit(top+sub+r, sec, text)
+		}
+	}
+	return o, nil
+}
+
+var (
+	msPageHeader = regexp.MustCompile(`(?m)^(S/RES/\d+ \(\d{4}\)|\d{2}-\d{5} \(E\))\s*$`)
+	msBlankLines = regexp.MustCompile(`\n\s*\n`)
+	msOpPara     = regexp.MustCompile(`^(\d+)\.\s+(.*)$`)
+	msOpSub      = regexp.MustCompile(`^\(([a-z]{1,3})\)\s+(.*)$`)
+)
+
+// msParseGold cuts a cr-unsc plain-text resolution (hard-wrapped lines,
+// paragraphs separated by blank lines, page headers inside) into located
+// operative items. Only "N." paragraphs and "(x)" sub-items are located;
+// anything else continues the item before it.
+func msParseGold(symbol, file string) (*msText, error) {
+	raw, err := os.ReadFile(file)
+	if err != nil {
+		return nil, err
+	}
+	body := msPageHeader.ReplaceAllString(string(raw), "")
+	o := &msText{symbol: symbol, file: file, all: msNorm(string(raw)), count: map[string]int{}}
+	top, cur := "", -1
+	for _, block := range msBlankLines.Split(body, -1) {
+		t := msNorm(block)
+		if t == "" {
+			continue
+		}
+		if m := msOpPara.FindStringSubmatch(t); m != nil {
+			top = m[1]
+			o.count[top]++
+			o.items = append(o.items, msItem{loc: top, text: m[2]})
+			cur = len(o.items) - 1
+			continue
+		}
+		if top == "" {
+			continue // title, header, preamble
+		}
+		if m := msOpSub.FindStringSubmatch(t); m != nil {
+			loc := top + "(" + m[1] + ")"
+			o.count[loc]++
+			o.items = append(o.items, msItem{loc: loc, text: m[2]})
+			cur = len(o.items) - 1
+			continue
+		}
+		o.items[cur].text += " " + t
+	}
+	if len(o.items) == 0 {
+		return nil, fmt.Errorf("%s: no operative paragraphs", file)
+	}
+	return o, nil
+}
+
+var (
+	msTextOnce  sync.Once
+	msTextCache map[string]*msText
+	msTextErrs  []error
+)
+
+// msOfficialText returns the official text of a symbol from shared/data, or
+// nil when there is none. Resolutions present in both sources are read from the
+// paragraphs JSON.
+func msOfficialText(t *testing.T, symbol string) *msText {
+	t.Helper()
+	msRequireShared(t, msParagraphsDir)
+	msRequireShared(t, msGoldDir)
+	msTextOnce.Do(func() { msTextCache = map[string]*msText{} })
+	if o, ok := msTextCache[symbol]; ok {
+		return o
+	}
+	m := msSymbolFile.FindStringSubmatch(symbol)
+	if m == nil {
+		msTextCache[symbol] = nil
+		return nil
+	}
+	var o *msText
+	var err error
+	if f := filepath.Join(msParagraphsDir, fmt.Sprintf("S_RES_%s(%s).json", m[1], m[2])); msExists(f) {
+		o, err = msParseJSON(symbol, f)
+	} else if f := filepath.Join(msGoldDir, fmt.Sprintf("S_RES_%04d_%s_EN_GOLD.txt", msAtoi(m[1]), m[2])); msExists(f) {
+		o, err = msParseGold(symbol, f)
+	}
+	if err != nil {
+		t.Fatalf("reading the official text of %s: %v", symbol, err)
+	}
+	msTextCache[symbol] = o
+	return o
+}
+
+func msAtoi(s string) int {
+	n := 0
+	for _, r := range s {
+		n = n*10 + int(r-'0')
+	}
+	return n
+}
+
+func msExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
+var (
+	msAdopted = regexp.MustCompile(`Adopted by the Security Council (?:at its \d+\w* meeting, )?on (\d{1,2} [A-Z][a-z]+ \d{4})`)
+	msChapVII = regexp.MustCompile(`(?i)\bacting under chapter vii\b`)
+	msResRef  = regexp.MustCompile(`\b(\d{4}) ?\((\d{4})\)`)
+)
+
+// adopted is the adoption date in the text's header.
+func (o *msText) adopted() (policy.Date, error) {
+	m := msAdopted.FindStringSubmatch(o.all)
+	if m == nil {
+		return policy.Date{}, fmt.Errorf("%s: no \"Adopted by the Security Council ... on D Month YYYY\" line", o.file)
+	}
+	tm, err := time.Parse("2 January 2006", m[1])
+	if err != nil {
+		return policy.Date{}, fmt.Errorf("%s: %w", o.file, err)
+	}
+	return policy.Date{Time: tm}, nil
+}
+
+func (o *msText) chapterVII() bool { return msChapVII.MatchString(o.all) }
+
+// citedMandates lists the dataset mandates the text names ("2098 (2013)").
+func (o *msText) citedMandates(known map[string]bool) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, m := range msResRef.FindAllStringSubmatch(o.all, -1) {
+		id := fmt.Sprintf("S/RES/%s(%s)", m[1], m[2])
+		if id != o.symbol && known[id] && !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// ---------------------------------------------------------------------------
+// Agenda keywords
+
+// msAgendaKeywords says what a paragraph must mention to be about an agenda.
+// Each entry is a list of alternatives; an alternative is a list of regular
+// expressions that must all match the paragraph text (lower-cased, with its
+// sub-items). Deliberately narrow: a bare "police" or "protection" does not
+// count, so a clause tagged with the wrong agenda fails.
+var msAgendaKeywords = map[string][][]string{
+	"POC": {
+		{`civilian`, `\bprotect`}, {`civilian`, `\bthreat`}, {`civilian`, `\bharm`}, {`civilian`, `violence`},
+		{`protection strateg`}, {`protection teams`},
+	},
+	"SSR": {
+		{`security sector`}, {`\bssr\b`}, {`security (sector )?reforms?`}, {`national police`}, {`police service`},
+		{`reform of the police`}, {`police reform`}, {`gendarmerie`}, {`police capabilit`}, {`\barmy\b`},
+		{`\bfardc\b`}, {`\bfaca\b`}, {`\bisf\b`}, {`\bpnc\b`}, {`\bhnp\b`}, {`defen[cs]e`}, {`security forces`},
+		{`security (and (judicial|justice) )?institutions`}, {`security services`}, {`vetting`},
+		{`military justice`}, {`\bhrddp\b`}, {`due diligence`},
+	},
+	"DDR": {
+		{`\bddr`}, {`disarm`}, {`demobili[sz]`}, {`reintegrat`}, {`\bcvr\b`}, {`community violence`},
+		{`combatants`}, {`weapons and ammunition`}, {`repatriation`},
+	},
+	"ROL": {
+		{`justice`}, {`judicia`}, {`impunity`}, {`prosecut`}, {`correction`}, {`prison`}, {`penitentiar`},
+		{`rule of law`}, {`criminal`}, {`accountab`}, {`\bscc\b`}, {`\barrest`}, {`law and order`},
+	},
+	"HR":    {{`human rights`}},
+	"ELECT": {{`election`}, {`electoral`}},
+	"CAAC":  {{`\bchild`}, {`children`}},
+	"CRSV":  {{`sexual violence`}, {`gender[- ]based violence`}, {`\brape\b`}},
+	"WPS":   {{`\bwomen`}, {`\bgender`}},
+	"HUM":   {{`humanitarian`}, {`displaced`}, {`refugee`}},
+	"STATE": {
+		{`state authority`}, {`authority of the state`}, {`state institutions`}, {`state presence`},
+		{`territorial administration`}, {`civil administration`}, {`stabili[sz]ation`}, {`\bstarec\b`}, {`\bissss\b`},
+	},
+	"PEACE": {
+		{`peace process`}, {`political process`}, {`agreement`}, {`dialogue`}, {`reconciliation`}, {`mediation`},
+		{`good offices`}, {`cease-?fire`}, {`peace consolidation`}, {`political transition`}, {`transition process`},
+		{`\bappr\b`}, {`psc framework`},
+	},
+}
+
+var msKeywordRes = func() map[string][][]*regexp.Regexp {
+	out := map[string][][]*regexp.Regexp{}
+	for code, alts := range msAgendaKeywords {
+		for _, alt := range alts {
+			var res []*regexp.Regexp
+			for _, p := range alt {
+				res = append(res, regexp.MustCompile(p))
+			}
+			out[code] = append(out[code], res)
+		}
+	}
+	return out
+}()
+
+// msAbout reports whether text is about the agenda, by msAgendaKeywords.
+func msAbout(agenda, text string) (bool, error) {
+	alts, ok := msKeywordRes[agenda]
+	if !ok {
+		return false, fmt.Errorf("no keywords for agenda %q", agenda)
+	}
+	t := strings.ToLower(text)
+	for _, alt := range alts {
+		all := true
+		for _, re := range alt {
+			if !re.MatchString(t) {
+				all = false
+				break
+			}
+		}
+		if all {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+// msCheckClause checks one clause against the official text: the locator must
+// name exactly one item, and that item's text must be about every agenda.
+func msCheckClause(o *msText, c policy.Clause) []error {
+	if err := o.check(c.Paragraph); err != nil {
+		return []error{err}
+	}
+	text := o.textOf(c.Paragraph)
+	var errs []error
+	for _, a := range c.Agendas {
+		ok, err := msAbout(a, text)
+		if err != nil {
+			errs = append(errs, err)
+		} else if !ok {
+			errs = append(errs, fmt.Errorf("%s paragraph %s is tagged %s but its text has none of the %s keywords: %.200q", o.symbol, c.Paragraph, a, a, text))
+		}
+	}
+	return errs
+}
+
+// ---------------------------------------------------------------------------
+// Mission facts
+
+// msPKORow is one mission of the un-psdata-pko snapshot plus its crosswalk hosts.
+type msPKORow struct {
+	name, start, end string
+	hosts            []string
+}
+
+func msReadPKO(t *testing.T) map[string]msPKORow {
+	t.Helper()
+	msRequireShared(t, msPKODir)
+	rows := map[string]msPKORow{}
+	for _, rec := range msReadCSV(t, filepath.Join(msPKODir, "DPPADPOSS-PKO.csv")) {
+		rows[rec["mission_acronym"]] = msPKORow{name: rec["mission_name"], start: rec["start_date"], end: rec["end_date"]}
+	}
+	for _, rec := range msReadCSV(t, filepath.Join(msPKODir, "unpko_country_crosswalk.csv")) {
+		r := rows[rec["mission_acronym"]]
+		if rec["iso3c"] != "" {
+			r.hosts = append(r.hosts, rec["iso3c"])
+		}
+		rows[rec["mission_acronym"]] = r
+	}
+	return rows
+}
+
+func msReadCSV(t *testing.T, path string) []map[string]string {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatalf("shared data missing: %v", err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	var out []map[string]string
+	for _, r := range recs[1:] {
+		m := map[string]string{}
+		for i, h := range recs[0] {
+			m[h] = r[i]
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// msException documents where the dataset knowingly differs from un-psdata-pko.
+type msException struct{ field, psdata, reason string }
+
+// msMissionSpec is what the dataset must hold for a mission.
+type msMissionSpec struct {
+	start, end   string   // dataset values ("" end: still active)
+	hosts        []string // ISO alpha-3
+	predecessor  string
+	establishing string // the establishing mandate, which must be in the dataset
+	ending       string // the mandate that ended it ("" while active, or see exceptions)
+	exceptions   []msException
+}
+
+var msMissionTable = map[string]msMissionSpec{
+	"MONUC": {start: "1999-11-30", end: "2010-06-30", hosts: []string{"COD"},
+		establishing: "S/RES/1279(1999)", ending: "S/RES/1925(2010)"},
+	"MONUSCO": {start: "2010-07-01", hosts: []string{"COD"}, predecessor: "MONUC",
+		establishing: "S/RES/1925(2010)"},
+	"MINUSCA": {start: "2014-04-10", hosts: []string{"CAF"}, establishing: "S/RES/2149(2014)"},
+	"MINUSMA": {start: "2013-04-25", end: "2023-12-31", hosts: []string{"MLI"},
+		establishing: "S/RES/2100(2013)", ending: "S/RES/2690(2023)",
+		exceptions: []msException{{"end", "", "stale snapshot of 2024-02-19 still lists the mission as active; S/RES/2690(2023) paras 2 and 7 end the withdrawal on 31 December 2023"}}},
+	"UNISFA": {start: "2011-06-27", hosts: []string{"SDN", "SSD"}, establishing: "S/RES/1990(2011)",
+		exceptions: []msException{{"name", "United Nations Organization Interim Security Force for Abyei", "psdata adds \"Organization\"; S/RES/1990(2011) para 1 names it United Nations Interim Security Force for Abyei"}}},
+	"UNAMID": {start: "2007-07-31", end: "2020-12-31", hosts: []string{"SDN"},
+		establishing: "S/RES/1769(2007)", ending: "S/RES/2559(2020)"},
+	"UNMIL": {start: "2003-09-19", end: "2018-03-30", hosts: []string{"LBR"}, establishing: "S/RES/1509(2003)",
+		// The final extension S/RES/2333(2016) is left out: sources disagree on its adoption date.
+		exceptions: []msException{
+			{"start", "2003-09-01", "psdata gives the first of the month; S/RES/1509(2003) established UNMIL on 19 September 2003"},
+			{"end", "2018-03-01", "psdata gives the first of the month; the final mandate ran until 30 March 2018"},
+		}},
+	"UNOCI": {start: "2004-04-04", end: "2017-06-30", hosts: []string{"CIV"},
+		establishing: "S/RES/1528(2004)", ending: "S/RES/2284(2016)",
+		exceptions: []msException{{"end", "2017-05-01", "psdata date is approximate; S/RES/2284(2016) extended UNOCI a final time until 30 June 2017"}}},
+	"MINUSTAH": {start: "2004-06-01", end: "2017-10-15", hosts: []string{"HTI"},
+		establishing: "S/RES/1542(2004)", ending: "S/RES/2350(2017)",
+		exceptions: []msException{{"end", "2017-10-01", "psdata gives the first of the month; S/RES/2350(2017) extended MINUSTAH a final time until 15 October 2017"}}},
+	"MINUJUSTH": {start: "2017-10-16", end: "2019-10-15", hosts: []string{"HTI"}, predecessor: "MINUSTAH",
+		establishing: "S/RES/2350(2017)", ending: "S/RES/2466(2019)",
+		exceptions: []msException{{"end", "2019-10-01", "psdata gives the first of the month; S/RES/2476(2019) paras 1 and 5 hand over after 15 October 2019"}}},
+}
+
+func msNormName(s string) string { return strings.ReplaceAll(s, "’", "'") }
+
+func TestMissionFactsAgainstPSData(t *testing.T) {
+	ds := msLoad(t)
+	pko := msReadPKO(t)
+	if len(msMissionTable) != 10 {
+		t.Fatalf("mission table has %d missions, want 10", len(msMissionTable))
+	}
+	for id, spec := range msMissionTable {
+		t.Run(id, func(t *testing.T) {
+			m := msMission(t, ds, id)
+			row, ok := pko[id]
+			if !ok {
+				t.Fatalf("%s has no un-psdata-pko row", id)
+			}
+			exc := map[string]msException{}
+			for _, e := range spec.exceptions {
+				exc[e.field] = e
+			}
+			// The dataset holds the values in the table ...
+			if got := m.Start.String(); got != spec.start {
+				t.Errorf("start = %s, want %s", got, spec.start)
+			}
+			if got := m.End.String(); got != spec.end {
+				t.Errorf("end = %q, want %q", got, spec.end)
+			}
+			if !slices.Equal(slices.Sorted(slices.Values(m.HostCountries)), spec.hosts) {
+				t.Errorf("host countries = %v, want %v", m.HostCountries, spec.hosts)
+			}
+			if m.Predecessor != spec.predecessor {
+				t.Errorf("predecessor = %q, want %q", m.Predecessor, spec.predecessor)
+			}
+			// ... and the table agrees with un-psdata-pko except where an exception says why not.
+			for field, pair := range map[string][2]string{
+				"start": {spec.start, row.start},
+				"end":   {spec.end, row.end},
+				"name":  {msNormName(m.Name), msNormName(row.name)},
+			} {
+				want, psdata := pair[0], pair[1]
+				if e, ok := exc[field]; ok {
+					if psdata != msNormName(e.psdata) {
+						t.Errorf("%s: exception expects psdata %q but psdata has %q; update the exception", field, e.psdata, psdata)
+					}
+					if want == psdata {
+						t.Errorf("%s: exception listed but dataset and psdata agree (%q); remove it", field, want)
+					}
+					continue
+				}
+				if want != psdata {
+					t.Errorf("%s = %q but un-psdata-pko has %q (add an exception with a reason if psdata is wrong)", field, want, psdata)
+				}
+			}
+			if !slices.Equal(slices.Sorted(slices.Values(row.hosts)), spec.hosts) {
+				t.Errorf("crosswalk hosts %v, want %v", row.hosts, spec.hosts)
+			}
+		})
+	}
+	for _, m := range ds.Missions {
+		if _, ok := msMissionTable[m.ID]; !ok {
+			t.Errorf("mission %s is in the dataset but not in the facts table", m.ID)
+		}
+	}
+}
+
+// msAnchor is a mission date that the official text states in words.
+type msAnchor struct {
+	mission, field, symbol, loc, phrase string
+}
+
+var msAnchors = []msAnchor{
+	{"MONUC", "end", "S/RES/1925(2010)", "1", "extend the mandate of MONUC until 30 June 2010"},
+	{"MONUSCO", "start", "S/RES/1925(2010)", "1", "as from 1 July 2010"},
+	{"MINUSCA", "start", "S/RES/2149(2014)", "18", "as of the date of adoption of this resolution"},
+	{"UNISFA", "start", "S/RES/1990(2011)", "1", "Decides to establish"},
+	{"MINUSMA", "end", "S/RES/2690(2023)", "2", "completing this process by 31 December 2023"},
+	{"MINUJUSTH", "end", "S/RES/2476(2019)", "5", "after 15 October 2019"},
+}
+
+func TestMissionDatesInOfficialTexts(t *testing.T) {
+	ds := msLoad(t)
+	for _, a := range msAnchors {
+		o := msOfficialText(t, a.symbol)
+		if o == nil {
+			t.Fatalf("no official text for %s", a.symbol)
+		}
+		if err := o.check(a.loc); err != nil {
+			t.Error(err)
+			continue
+		}
+		if !strings.Contains(o.textOf(a.loc), a.phrase) {
+			t.Errorf("%s para %s does not say %q", a.symbol, a.loc, a.phrase)
+		}
+		man, ok := msMandate(ds, a.symbol)
+		if !ok {
+			t.Errorf("%s not in the dataset", a.symbol)
+			continue
+		}
+		// Missions established "as of the date of adoption" start on that date.
+		if m := msMission(t, ds, a.mission); a.field == "start" && (a.mission == "MINUSCA" || a.mission == "UNISFA") && !m.Start.Equal(man.Adopted.Time) {
+			t.Errorf("%s start %s, but %s (adopted %s) establishes it on adoption", a.mission, m.Start, a.symbol, man.Adopted)
+		}
+	}
+}
+
+func TestSuccession(t *testing.T) {
+	ds := msLoad(t)
+	for _, m := range ds.Missions {
+		if m.Predecessor == "" {
+			continue
+		}
+		p := msMission(t, ds, m.Predecessor)
+		if p.End.IsZero() {
+			t.Errorf("%s: predecessor %s has no end date", m.ID, p.ID)
+			continue
+		}
+		if next := p.End.AddDate(0, 0, 1); !next.Equal(m.Start.Time) {
+			t.Errorf("%s starts %s but its predecessor %s ended %s: want the day after", m.ID, m.Start, p.ID, p.End)
+		}
+	}
+}
+
+// ---------------------------------------------------------------------------
+// Mandate facts
+
+// msExpectedTexts are the mandates the brief says have an official text here;
+// each must be in the dataset, verified, and checked below.
+var msExpectedTexts = []string{
+	"S/RES/1445(2002)",
+	"S/RES/1925(2010)", "S/RES/2098(2013)", "S/RES/2147(2014)", "S/RES/2277(2016)", "S/RES/2348(2017)",
+	"S/RES/2409(2018)", "S/RES/2502(2019)", "S/RES/2556(2020)", "S/RES/2717(2023)", "S/RES/2765(2024)",
+	"S/RES/2149(2014)", "S/RES/2659(2022)", "S/RES/2709(2023)", "S/RES/2759(2024)",
+	"S/RES/1990(2011)", "S/RES/2024(2011)", "S/RES/2550(2020)",
+	"S/RES/2690(2023)", "S/RES/2476(2019)",
+}
+
+func TestMandateFactsAgainstOfficialTexts(t *testing.T) {
+	ds := msLoad(t)
+	known := map[string]bool{}
+	for _, m := range ds.Mandates {
+		known[m.ID] = true
+	}
+	for _, id := range msExpectedTexts {
+		if !known[id] {
+			t.Errorf("%s (official text in shared/data) is not in the dataset", id)
+		}
+	}
+	for _, m := range msOurMandates(ds) {
+		t.Run(strings.NewReplacer("/", "_").Replace(m.ID), func(t *testing.T) {
+			if want := "https://undocs.org/" + m.ID; m.URL != want {
+				t.Errorf("url = %q, want %q", m.URL, want)
+			}
+			o := msOfficialText(t, m.ID)
+			if o == nil {
+				// No official text here: must say so.
+				if m.Provenance.Status != policy.Unverified {
+					t.Errorf("no official text in shared/data but status is %q", m.Provenance.Status)
+				}
+				if want := "https://undocs.org/" + m.ID; m.Provenance.Source != want {
+					t.Errorf("unverified source = %q, want %q", m.Provenance.Source, want)
+				}
+				for _, c := range m.Clauses {
+					if c.Provenance.Status != policy.Unverified {
+						t.Errorf("clause %s of an unverified mandate is %q", c.Paragraph, c.Provenance.Status)
+					}
+				}
+				return
+			}
+			if m.Provenance.Status != policy.Verified || m.Provenance.Method == "" {
+				t.Errorf("official text is in shared/data: want status verified with a method, got %+v", m.Provenance)
+			}
+			adopted, err := o.adopted()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !m.Adopted.Equal(adopted.Time) {
+				t.Errorf("adopted = %s, official text says %s", m.Adopted, adopted)
+			}
+			if m.ChapterVII == nil {
+				t.Errorf("chapterVII not set, though the official text settles it (%v)", o.chapterVII())
+			} else if *m.ChapterVII != o.chapterVII() {
+				t.Errorf("chapterVII = %v, official text %s \"Acting under Chapter VII\"", *m.ChapterVII,
+					map[bool]string{true: "says", false: "never says"}[o.chapterVII()])
+			}
+			cites := slices.Sorted(slices.Values(m.Cites))
+			if want := o.citedMandates(known); !slices.Equal(cites, want) {
+				t.Errorf("cites = %v, but the official text names these dataset mandates: %v", cites, want)
+			}
+		})
+	}
+}
+
+func TestMandateCoverage(t *testing.T) {
+	ds := msLoad(t)
+	byMission := map[string][]policy.Mandate{}
+	for _, m := range ds.Mandates {
+		for _, id := range m.Missions {
+			byMission[id] = append(byMission[id], m)
+		}
+	}
+	for id, spec := range msMissionTable {
+		mission := msMission(t, ds, id)
+		mandates := byMission[id]
+		if len(mandates) == 0 {
+			t.Errorf("%s has no mandate", id)
+			continue
+		}
+		end := mission.End.Time
+		if mission.End.IsZero() {
+			end = time.Now()
+		}
+		if end.Sub(mission.Start.Time) >= 4*365*24*time.Hour && len(mandates) < 4 {
+			t.Errorf("%s lasted four years or more but has %d mandates, want at least 4", id, len(mandates))
+		}
+		has := func(sym string) bool {
+			return slices.ContainsFunc(mandates, func(m policy.Mandate) bool { return m.ID == sym })
+		}
+		if !has(spec.establishing) {
+			t.Errorf("%s: establishing resolution %s missing", id, spec.establishing)
+		}
+		if spec.ending != "" && !has(spec.ending) {
+			t.Errorf("%s: ending resolution %s missing", id, spec.ending)
+		}
+		for _, m := range mandates {
+			a := m.Adopted.Time
+			earliest := mission.Start.Time
+			if m.ID == spec.establishing {
+				earliest = earliest.AddDate(0, -7, 0) // established shortly before it deployed
+			}
+			if a.Before(earliest) || a.After(end) {
+				t.Errorf("%s: %s adopted %s, outside the mission's life %s..%s", id, m.ID, m.Adopted, mission.Start, mission.End)
+			}
+		}
+	}
+}
+
+// ---------------------------------------------------------------------------
+// Clauses
+
+func TestClausesAgainstOfficialTexts(t *testing.T) {
+	ds := msLoad(t)
+	total, checked := 0, 0
+	for _, m := range msOurMandates(ds) {
+		total += len(m.Clauses)
+		o := msOfficialText(t, m.ID)
+		if o == nil {
+			continue
+		}
+		for _, c := range m.Clauses {
+			checked++
+			for _, err := range msCheckClause(o, c) {
+				t.Errorf("%s: %v", c.ID, err)
+			}
+			if c.Text != "" && !strings.Contains(o.textOf(c.Paragraph), msNorm(c.Text)) {
+				t.Errorf("%s: text is not verbatim from the official text", c.ID)
+			}
+		}
+	}
+	t.Logf("%d clauses, %d checked against official texts", total, checked)
+	if total < 150 {
+		t.Errorf("%d clauses, want at least 150", total)
+	}
+}
+
+func TestClauseAgendasAreAgreedCodes(t *testing.T) {
+	ds := msLoad(t)
+	for _, m := range msOurMandates(ds) {
+		for _, c := range m.Clauses {
+			for _, a := range c.Agendas {
+				if _, ok := msAgendaKeywords[a]; !ok {
+					t.Errorf("%s: agenda %q is not one of the agreed codes", c.ID, a)
+				}
+			}
+			if strings.TrimSpace(c.Summary) == "" || strings.Count(c.Summary, ". ") > 1 {
+				t.Errorf("%s: summary should be one or two sentences: %q", c.ID, c.Summary)
+			}
+		}
+	}
+}
+
+// The checker must catch what it exists to catch.
+func TestClauseCheckerCatchesMistakes(t *testing.T) {
+	clause := func(mandate, para string, agendas ...string) policy.Clause {
+		return policy.Clause{ID: policy.ClauseID(mandate, para), MandateID: mandate, Paragraph: para, Agendas: agendas}
+	}
+	cases := []struct {
+		name    string
+		mandate string
+		clause  policy.Clause
+		wantErr string // "" = must pass
+	}{
+		{"good clause passes", "S/RES/1925(2010)", clause("S/RES/1925(2010)", "12(a)", "POC"), ""},
+		{"good sub-sub-item passes", "S/RES/2098(2013)", clause("S/RES/2098(2013)", "12(a)(i)", "POC"), ""},
+		{"gold text clause passes", "S/RES/1445(2002)", clause("S/RES/1445(2002)", "18", "SSR"), ""},
+		{"letter locator that does not exist", "S/RES/1925(2010)", clause("S/RES/1925(2010)", "12(z)", "POC"), "has no paragraph"},
+		{"paragraph number past the end", "S/RES/2149(2014)", clause("S/RES/2149(2014)", "99", "POC"), "has no paragraph"},
+		{"roman level that does not exist", "S/RES/2098(2013)", clause("S/RES/2098(2013)", "12(a)(vii)", "POC"), "has no paragraph"},
+		{"ambiguous restarted letter", "S/RES/2277(2016)", clause("S/RES/2277(2016)", "35(a)", "POC"), "ambiguous"},
+		{"wrong agenda: elections on a protection paragraph", "S/RES/1990(2011)", clause("S/RES/1990(2011)", "3(d)", "POC", "ELECT"), "tagged ELECT"},
+		{"wrong agenda: protection on demining", "S/RES/1925(2010)", clause("S/RES/1925(2010)", "12(s)", "POC"), "tagged POC"},
+		{"wrong agenda: SSR on elections support", "S/RES/1925(2010)", clause("S/RES/1925(2010)", "12(q)", "SSR"), "tagged SSR"},
+		{"unknown agenda code", "S/RES/1925(2010)", clause("S/RES/1925(2010)", "12(a)", "POCX"), "no keywords"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			o := msOfficialText(t, tc.mandate)
+			if o == nil {
+				t.Fatalf("no official text for %s", tc.mandate)
+			}
+			errs := msCheckClause(o, tc.clause)
+			if tc.wantErr == "" {
+				if len(errs) > 0 {
+					t.Errorf("want no error, got %v", errs)
+				}
+				return
+			}
+			if len(errs) == 0 {
+				t.Fatalf("broken clause %s passed the checker", tc.clause.ID)
+			}
+			if !strings.Contains(fmt.Sprint(errs), tc.wantErr) {
+				t.Errorf("want an error containing %q, got %v", tc.wantErr, errs)
+			}
+		})
+	}
+}
+
+// The parser must reproduce the structures the locators rely on.
+func TestOfficialTextParser(t *testing.T) {
+	cases := []struct {
+		symbol  string
+		present []string // unambiguous locators
+		absent  []string
+		dup     []string
+	}{
+		{"S/RES/1925(2010)", []string{"6(i)", "12(a)", "12(t)", "23"}, []string{"6(a)", "24"}, nil},
+		{"S/RES/2098(2013)", []string{"12(a)(iii)", "12(b)", "12(d)", "34(b)(vi)"}, []string{"35(a)"}, nil},
+		{"S/RES/2659(2022)", []string{"35(a)(vi)", "36(f)(vii)", "36(c)"}, []string{"35(i)"}, nil},
+		{"S/RES/2765(2024)", []string{"36(ii)", "36(iii)", "36(j)", "36(o)"}, nil, []string{"36(i)"}},
+		{"S/RES/2348(2017)", []string{"34(i)", "34(e)", "35(ii)"}, nil, []string{"34(a)", "35(d)"}},
+		{"S/RES/1445(2002)", []string{"1", "13", "25"}, []string{"26"}, nil},
+	}
+	for _, tc := range cases {
+		o := msOfficialText(t, tc.symbol)
+		if o == nil {
+			t.Fatalf("no official text for %s", tc.symbol)
+		}
+		for _, l := range tc.present {
+			if err := o.check(l); err != nil {
+				t.Error(err)
+			}
+		}
+		for _, l := range tc.absent {
+			if o.count[l] != 0 {
+				t.Errorf("%s: %s should not exist", tc.symbol, l)
+			}
+		}
+		for _, l := range tc.dup {
+			if o.count[l] < 2 {
+				t.Errorf("%s: %s should be ambiguous, count %d", tc.symbol, l, o.count[l])
+			}
+		}
+	}
+	// A section's text includes the lettered items under it; an unlabelled
+	// heading between paragraphs is not glued to the paragraph before it.
+	o := msOfficialText(t, "S/RES/2348(2017)")
+	if s := o.textOf("35(ii)"); !strings.Contains(s, "army reform") {
+		t.Errorf("2348 35(ii) should include its lettered items, got %.200q", s)
+	}
+	o = msOfficialText(t, "S/RES/2147(2014)")
+	if s := o.textOf("10"); strings.Contains(s, "Elections") {
+		t.Errorf("2147 para 10 swallowed the heading that follows it: %q", s)
+	}
+}
