@@ -9,8 +9,9 @@ export LISTEN_ADDR ?= 127.0.0.1:8080
 
 .PHONY: run test neo4j neo4j-stop neo4j-status build generate check-generated vet bench clean
 
-## run: start Neo4j if needed, build, serve the API (the loader lands with the dataset)
+## run: start Neo4j if needed, build, load the bundled dataset, serve the API
 run: neo4j build
+	$(BIN) load $(DATA)
 	@echo
 	@echo "mandategraph is serving:"
 	@echo "  GraphQL endpoint:   http://$(LISTEN_ADDR)/graphql"
@@ -43,7 +44,8 @@ vet:
 	$(GO) vet ./...
 
 ## bench: the loader benchmark at 10k, 100k and 1M relationships (see docs/performance.md)
-bench: neo4j
+bench:
+	@scripts/neo4j.sh status >/dev/null || { echo 'start Neo4j with a large heap first: NEO4J_HEAP=8g make neo4j'; exit 1; }
 	MANDATEGRAPH_REQUIRE_NEO4J=1 $(GO) test ./neo4jdb/ -run '^$$' -bench BenchmarkLoad -benchtime 1x -timeout 60m
 
 clean:

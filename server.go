@@ -21,6 +21,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/mandategraph/mandategraph/graph"
 	"github.com/mandategraph/mandategraph/httpapi"
 	"github.com/mandategraph/mandategraph/neo4jdb"
 	"github.com/mandategraph/mandategraph/playground"
@@ -30,14 +31,19 @@ import (
 // meaning; the README documents the same list and a test checks that
 // docker-compose.yml only sets these.
 var envVars = map[string]string{
-	neo4jdb.EnvURI:       "Neo4j URI: bolt:// for one server, neo4j:// or neo4j+s:// for a cluster or Aura",
-	neo4jdb.EnvPort:      "Bolt port used to build the default NEO4J_URI",
-	neo4jdb.EnvUser:      "Neo4j user",
-	neo4jdb.EnvPassword:  "Neo4j password",
-	neo4jdb.EnvDatabase:  "Neo4j database name (default: the server's default)",
-	neo4jdb.EnvTxTimeout: "server-side timeout of every transaction",
-	"LISTEN_ADDR":        "HTTP listen address",
-	"LOG_LEVEL":          "debug, info, warn or error",
+	neo4jdb.EnvURI:         "Neo4j URI: bolt:// for one server, neo4j:// or neo4j+s:// for a cluster or Aura",
+	neo4jdb.EnvPort:        "Bolt port used to build the default NEO4J_URI",
+	neo4jdb.EnvUser:        "Neo4j user",
+	neo4jdb.EnvPassword:    "Neo4j password",
+	neo4jdb.EnvDatabase:    "Neo4j database name (default: the server's default)",
+	neo4jdb.EnvTxTimeout:   "server-side timeout of every transaction",
+	"LISTEN_ADDR":          "HTTP listen address",
+	"LOG_LEVEL":            "debug, info, warn or error",
+	graph.EnvMaxDepth:      "maximum field nesting of a GraphQL operation (default 12; introspection fields not counted)",
+	graph.EnvMaxComplexity: "maximum GraphQL complexity score (default 5000; a page counts its items `first` times)",
+	graph.EnvMaxPageSize:   "maximum `first` of GraphQL connections and search (default 100; larger is BAD_USER_INPUT)",
+	graph.EnvIntrospection: "true or false: allow GraphQL introspection (default true)",
+	graph.EnvMaxBodyBytes:  "maximum GraphQL POST body in bytes (default 1048576; larger is 413)",
 }
 
 const usage = `usage: mandategraph <command> [arguments]
@@ -45,6 +51,9 @@ const usage = `usage: mandategraph <command> [arguments]
 commands:
   serve                    serve the GraphQL API on LISTEN_ADDR (default 127.0.0.1:8080)
   version                  print the version of the Neo4j server NEO4J_URI points at
+  validate DIR...          check dataset directories and report every problem
+  load [--dry-run] [--batch-size N] DIR...
+                           make the graph equal to the dataset, in one transaction
 `
 
 func main() {
@@ -69,6 +78,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		err = serve(ctx, rest, getenv, logger)
 	case "version":
 		err = version(ctx, getenv, stdout)
+	case "validate":
+		err = validate(rest, stdout, stderr)
+	case "load":
+		err = load(ctx, rest, getenv, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -140,7 +153,11 @@ func serve(ctx context.Context, args []string, getenv func(string) string, logge
 	defer stopWatch()
 	go readiness.Watch(watchCtx, 5*time.Second)
 
-	routes := httpapi.Routes{Playground: playground.Handler()}
+	gql, err := graphQLHandler(store, getenv, logger)
+	if err != nil {
+		return err
+	}
+	routes := httpapi.Routes{GraphQL: gql, Playground: playground.Handler()}
 	srv := &http.Server{
 		Addr:              addr,
 		Handler:           httpapi.NewHandler(readiness, routes, logger),

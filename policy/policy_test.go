@@ -59,8 +59,8 @@ func TestMechanismVocabulary(t *testing.T) {
 func TestErrorCode(t *testing.T) {
 	notFound := policy.Errorf(policy.ENOTFOUND, "mission %q not found", "X")
 	tests := []struct {
-		err      error
-		code     string
+		err     error
+		code    string
 		message string
 	}{
 		{nil, "", "internal error"},

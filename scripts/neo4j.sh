@@ -17,7 +17,7 @@
 #   NEO4J_PAGECACHE  page cache size                           (default 512m)
 #   NEO4J_RUN_DIR    jars, data and logs                       (default <repo>/.neo4j)
 #   NEO4J_LIB_DIR    where the jars go                         (default $NEO4J_RUN_DIR/lib-<version>)
-#   NEO4J_START_TIMEOUT  seconds to wait for Bolt              (default 120)
+#   NEO4J_START_TIMEOUT  seconds to wait for Bolt (recovery after a crash can take minutes) (default 300)
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -27,7 +27,7 @@ password=${NEO4J_PASSWORD:-mandategraph}
 heap=${NEO4J_HEAP:-2g}
 pagecache=${NEO4J_PAGECACHE:-512m}
 run_dir=${NEO4J_RUN_DIR:-$repo/.neo4j}
-timeout_s=${NEO4J_START_TIMEOUT:-120}
+timeout_s=${NEO4J_START_TIMEOUT:-300}
 version=$(sed -n 's:.*<neo4j.version>\(.*\)</neo4j.version>.*:\1:p' "$repo/tools/neo4j/pom.xml")
 lib=${NEO4J_LIB_DIR:-$run_dir/lib-$version}
 home=$run_dir/server-$port

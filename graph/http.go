@@ -1,0 +1,276 @@
+package graph
+
+// The GraphQL-over-HTTP transport of /graphql:
+//
+//   - POST with Content-Type application/json (anything else: 415), body
+//     at most Limits.MaxBodyBytes (beyond: 413 with a BAD_USER_INPUT error);
+//   - GET with query, operationName, variables and extensions in the URL,
+//     for queries only: a mutation or subscription over GET is 405 with
+//     Allow: POST (the operation type is read from the parsed document);
+//   - other methods: 405 with Allow: GET, POST;
+//   - the response is application/graphql-response+json when the Accept
+//     header lists it, else application/json;
+//   - a request that is not a well-formed GraphQL-over-HTTP request (bad
+//     JSON, no query) is 400; a request error (GraphQL syntax, validation,
+//     limits) is 400 with application/graphql-response+json and 200 with
+//     application/json, as the spec says; a response with data is 200,
+//     whatever its field errors; PERSISTED_QUERY_NOT_FOUND is 200 so APQ
+//     clients retry with the full query;
+//   - automatic persisted queries (sha256 hashes, an LRU of 1000 queries).
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"log/slog"
+	"mime"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/executor"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+	"github.com/vektah/gqlparser/v2/parser"
+
+	"github.com/mandategraph/mandategraph/graph/model"
+	"github.com/mandategraph/mandategraph/neo4jdb"
+	"github.com/mandategraph/mandategraph/policy"
+)
+
+// Media types of the transport.
+const (
+	MediaGraphQLResponse = "application/graphql-response+json"
+	MediaJSON            = "application/json"
+)
+
+// APQCacheSize is the number of persisted queries the server remembers.
+const APQCacheSize = 1000
+
+// Handler serves GraphQL over HTTP.
+type Handler struct {
+	exec   *executor.Executor
+	apq    *lru.LRU[string]
+	limits Limits
+	logger *slog.Logger
+}
+
+// NewHandler returns the /graphql handler over store with the given limits.
+func NewHandler(store *neo4jdb.Store, limits Limits, logger *slog.Logger) *Handler {
+	cfg := Config{Resolvers: &Resolver{Store: store, Limits: limits}}
+	setComplexity(&cfg.Complexity, limits)
+	exec := executor.New(NewExecutableSchema(cfg))
+	exec.SetErrorPresenter(errorPresenter(logger))
+	exec.SetRecoverFunc(recoverFunc(logger))
+	exec.SetQueryCache(lru.New[*ast.QueryDocument](APQCacheSize))
+	apq := lru.New[string](APQCacheSize)
+	exec.Use(extension.AutomaticPersistedQuery{Cache: apq})
+	if limits.Introspection {
+		exec.Use(extension.Introspection{})
+	}
+	exec.Use(operationLimits{limits})
+	exec.Use(extension.FixedComplexityLimit(limits.MaxComplexity))
+	return &Handler{exec: exec, apq: apq, limits: limits, logger: logger}
+}
+
+// setComplexity weights the fields whose size an argument sets: a page of
+// `first` items costs `first` times its items.
+func setComplexity(c *ComplexityRoot, l Limits) {
+	size := func(first *int) int {
+		n, err := l.pageSize(first)
+		if err != nil {
+			return 1 // the resolver reports the error
+		}
+		return max(n, 1)
+	}
+	c.Query.Missions = func(child int, _ *model.MissionFilter, first *int, _ *string) int { return 1 + child*size(first) }
+	c.Query.Clauses = func(child int, _ *model.ClauseFilter, first *int, _ *string) int { return 1 + child*size(first) }
+	c.Query.Documents = func(child int, _ *model.DocumentFilter, first *int, _ *string) int { return 1 + child*size(first) }
+	c.Query.Relations = func(child int, _ *model.RelationFilter, first *int, _ *string) int { return 1 + child*size(first) }
+	c.Query.Search = func(child int, _ string, first *int) int { return 1 + child*size(first) }
+	c.Agenda.Clauses = func(child int, _ *string, first *int, _ *string) int { return 1 + child*size(first) }
+}
+
+type requestError struct {
+	status  int
+	message string
+	allow   string
+}
+
+// ServeHTTP implements http.Handler.
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	media := negotiate(r.Header.Get("Accept"))
+	params, rerr := h.readParams(w, r)
+	if rerr != nil {
+		if rerr.allow != "" {
+			w.Header().Set("Allow", rerr.allow)
+		}
+		h.write(w, media, rerr.status, &graphql.Response{Errors: gqlerror.List{{
+			Message: rerr.message, Extensions: map[string]any{"code": policy.EINVALID}}}})
+		return
+	}
+
+	ctx := graphql.StartOperationTrace(r.Context())
+	opCtx, errs := h.exec.CreateOperationContext(ctx, params)
+	if errs != nil {
+		status := http.StatusOK
+		if media == MediaGraphQLResponse && !persistedQueryNotFound(errs) {
+			status = http.StatusBadRequest
+		}
+		h.write(w, media, status, h.exec.DispatchError(graphql.WithOperationContext(ctx, opCtx), errs))
+		return
+	}
+	if opCtx.Operation.Operation != ast.Query {
+		// Unreachable while the schema has queries only; kept so a future
+		// mutation is never run over GET.
+		if r.Method == http.MethodGet {
+			w.Header().Set("Allow", http.MethodPost)
+			h.write(w, media, http.StatusMethodNotAllowed, &graphql.Response{Errors: gqlerror.List{{
+				Message: "GET runs queries only; send mutations with POST", Extensions: map[string]any{"code": policy.EINVALID}}}})
+			return
+		}
+	}
+	responses, ctx := h.exec.DispatchOperation(ctx, opCtx)
+	h.write(w, media, http.StatusOK, responses(ctx))
+}
+
+// readParams reads the GraphQL request from r, or says why it is not one.
+func (h *Handler) readParams(w http.ResponseWriter, r *http.Request) (*graphql.RawParams, *requestError) {
+	params := &graphql.RawParams{Headers: r.Header}
+	params.ReadTime.Start = graphql.Now()
+	defer func() { params.ReadTime.End = graphql.Now() }()
+	switch r.Method {
+	case http.MethodPost:
+		mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+		if err != nil || mt != MediaJSON {
+			return nil, &requestError{status: http.StatusUnsupportedMediaType,
+				message: "send a POST body as Content-Type: application/json"}
+		}
+		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, h.limits.MaxBodyBytes))
+		if err != nil {
+			var tooBig *http.MaxBytesError
+			if errors.As(err, &tooBig) {
+				return nil, &requestError{status: http.StatusRequestEntityTooLarge,
+					message: "request body larger than " + strconv.FormatInt(h.limits.MaxBodyBytes, 10) + " bytes (" + EnvMaxBodyBytes + ")"}
+			}
+			return nil, &requestError{status: http.StatusBadRequest, message: "could not read the request body"}
+		}
+		var req struct {
+			Query         string         `json:"query"`
+			OperationName string         `json:"operationName"`
+			Variables     map[string]any `json:"variables"`
+			Extensions    map[string]any `json:"extensions"`
+		}
+		dec := json.NewDecoder(bytes.NewReader(body))
+		dec.UseNumber()
+		if err := dec.Decode(&req); err != nil {
+			return nil, &requestError{status: http.StatusBadRequest,
+				message: "the body is not a JSON object {query, operationName, variables, extensions}"}
+		}
+		params.Query, params.OperationName, params.Variables, params.Extensions = req.Query, req.OperationName, req.Variables, req.Extensions
+	case http.MethodGet:
+		q := r.URL.Query()
+		params.Query, params.OperationName = q.Get("query"), q.Get("operationName")
+		for _, p := range []struct {
+			key string
+			dst *map[string]any
+		}{{"variables", &params.Variables}, {"extensions", &params.Extensions}} {
+			if s := q.Get(p.key); s != "" {
+				dec := json.NewDecoder(strings.NewReader(s))
+				dec.UseNumber()
+				if err := dec.Decode(p.dst); err != nil {
+					return nil, &requestError{status: http.StatusBadRequest, message: "the " + p.key + " parameter is not a JSON object"}
+				}
+			}
+		}
+		if h.isMutation(r.Context(), params) {
+			return nil, &requestError{status: http.StatusMethodNotAllowed, allow: http.MethodPost,
+				message: "GET runs queries only; send mutations with POST"}
+		}
+	default:
+		return nil, &requestError{status: http.StatusMethodNotAllowed, allow: "GET, POST",
+			message: "use GET or POST for GraphQL requests"}
+	}
+	if params.Query == "" && params.Extensions["persistedQuery"] == nil {
+		return nil, &requestError{status: http.StatusBadRequest, message: "the request has no query"}
+	}
+	return params, nil
+}
+
+// isMutation reports whether the operation a GET request selects is not a
+// query. Unparsable documents are left for the executor to report.
+func (h *Handler) isMutation(ctx context.Context, params *graphql.RawParams) bool {
+	query := params.Query
+	if query == "" {
+		pq, _ := params.Extensions["persistedQuery"].(map[string]any)
+		if hash, _ := pq["sha256Hash"].(string); hash != "" {
+			query, _ = h.apq.Get(ctx, hash)
+		}
+	}
+	if query == "" {
+		return false
+	}
+	doc, err := parser.ParseQuery(&ast.Source{Input: query})
+	if err != nil {
+		return false
+	}
+	var op *ast.OperationDefinition
+	if params.OperationName == "" && len(doc.Operations) == 1 {
+		op = doc.Operations[0]
+	} else {
+		op = doc.Operations.ForName(params.OperationName)
+	}
+	return op != nil && op.Operation != ast.Query
+}
+
+func persistedQueryNotFound(errs gqlerror.List) bool {
+	for _, e := range errs {
+		if code, _ := e.Extensions["code"].(string); code == CodePersistedQueryNotFound {
+			return true
+		}
+	}
+	return false
+}
+
+func (h *Handler) write(w http.ResponseWriter, media string, status int, resp *graphql.Response) {
+	var body any = resp
+	if len(resp.Data) == 0 {
+		// A request error: the response has no data entry at all.
+		body = struct {
+			Errors     gqlerror.List  `json:"errors"`
+			Extensions map[string]any `json:"extensions,omitempty"`
+		}{resp.Errors, resp.Extensions}
+	}
+	b, err := json.Marshal(body)
+	if err != nil {
+		h.logger.Error("graphql: encode response", "err", err)
+		status = http.StatusInternalServerError
+		b = []byte(`{"errors":[{"message":"internal error","extensions":{"code":"INTERNAL"}}]}`)
+	}
+	w.Header().Set("Content-Type", media+"; charset=utf-8")
+	w.WriteHeader(status)
+	_, _ = w.Write(b)
+}
+
+// negotiate picks the response media type from an Accept header:
+// application/graphql-response+json when the client lists it (with q > 0),
+// application/json otherwise (including no Accept header, as the spec
+// advises during its transition period).
+func negotiate(accept string) string {
+	for part := range strings.SplitSeq(accept, ",") {
+		mt, params, err := mime.ParseMediaType(strings.TrimSpace(part))
+		if err != nil || mt != MediaGraphQLResponse {
+			continue
+		}
+		if q, err := strconv.ParseFloat(params["q"], 64); params["q"] != "" && (err != nil || q <= 0) {
+			continue
+		}
+		return MediaGraphQLResponse
+	}
+	return MediaJSON
+}

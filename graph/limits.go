@@ -1,0 +1,155 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/mandategraph/mandategraph/policy"
+)
+
+// Limits bounds what one request may ask. Every limit is enforced before
+// any database work: an over-limit request is a BAD_USER_INPUT error.
+type Limits struct {
+	// MaxDepth bounds the nesting of fields in an operation (introspection
+	// fields excluded: GraphiQL's introspection query is deep).
+	MaxDepth int
+	// MaxComplexity bounds gqlgen's complexity score: one per field, with
+	// paginated fields (first) and search multiplying their children by the
+	// page size.
+	MaxComplexity int
+	// MaxPageSize caps `first` on connections and search.
+	MaxPageSize int
+	// Introspection allows __schema and __type queries.
+	Introspection bool
+	// MaxBodyBytes caps the size of a POST body (413 beyond it).
+	MaxBodyBytes int64
+}
+
+// The environment variables LimitsFromEnv reads.
+const (
+	EnvMaxDepth      = "GRAPHQL_MAX_DEPTH"
+	EnvMaxComplexity = "GRAPHQL_MAX_COMPLEXITY"
+	EnvMaxPageSize   = "GRAPHQL_MAX_PAGE_SIZE"
+	EnvIntrospection = "GRAPHQL_INTROSPECTION"
+	EnvMaxBodyBytes  = "GRAPHQL_MAX_BODY_BYTES"
+)
+
+// DefaultLimits are the limits when the environment sets none.
+var DefaultLimits = Limits{
+	MaxDepth:      12,
+	MaxComplexity: 5000,
+	MaxPageSize:   100,
+	Introspection: true,
+	MaxBodyBytes:  1 << 20,
+}
+
+// LimitsFromEnv reads the limits from the environment (getenv is os.Getenv
+// in production), starting from DefaultLimits.
+func LimitsFromEnv(getenv func(string) string) (Limits, error) {
+	l := DefaultLimits
+	for _, v := range []struct {
+		key string
+		dst *int
+	}{{EnvMaxDepth, &l.MaxDepth}, {EnvMaxComplexity, &l.MaxComplexity}, {EnvMaxPageSize, &l.MaxPageSize}} {
+		if s := getenv(v.key); s != "" {
+			n, err := strconv.Atoi(s)
+			if err != nil || n < 1 {
+				return l, fmt.Errorf("%s=%q: want a positive integer", v.key, s)
+			}
+			*v.dst = n
+		}
+	}
+	if s := getenv(EnvMaxBodyBytes); s != "" {
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil || n < 1 {
+			return l, fmt.Errorf("%s=%q: want a positive number of bytes", EnvMaxBodyBytes, s)
+		}
+		l.MaxBodyBytes = n
+	}
+	if s := getenv(EnvIntrospection); s != "" {
+		b, err := strconv.ParseBool(s)
+		if err != nil {
+			return l, fmt.Errorf("%s=%q: want true or false", EnvIntrospection, s)
+		}
+		l.Introspection = b
+	}
+	return l, nil
+}
+
+// operationLimits is a gqlgen extension that rejects operations nested
+// deeper than MaxDepth and, when introspection is off, operations that
+// ask for __schema or __type.
+type operationLimits struct{ Limits }
+
+var _ interface {
+	graphql.HandlerExtension
+	graphql.OperationContextMutator
+} = operationLimits{}
+
+func (operationLimits) ExtensionName() string                          { return "OperationLimits" }
+func (operationLimits) Validate(schema graphql.ExecutableSchema) error { return nil }
+
+func (l operationLimits) MutateOperationContext(ctx context.Context, opCtx *graphql.OperationContext) *gqlerror.Error {
+	m := measurer{fragments: opCtx.Doc.Fragments, depths: map[string]int{}}
+	depth := m.depth(opCtx.Operation.SelectionSet, map[string]bool{})
+	if m.introspects && !l.Introspection {
+		return limitError("introspection", "introspection is disabled on this server (%s=false)", EnvIntrospection)
+	}
+	if depth > l.MaxDepth {
+		return limitError("depth", "operation has depth %d, which exceeds the limit of %d (%s)", depth, l.MaxDepth, EnvMaxDepth)
+	}
+	return nil
+}
+
+func limitError(limit, format string, args ...any) *gqlerror.Error {
+	return &gqlerror.Error{Message: fmt.Sprintf(format, args...),
+		Extensions: map[string]any{"code": policy.EINVALID, "limit": limit}}
+}
+
+// measurer computes the field depth of a selection set through fragments,
+// remembering each fragment's depth so repeated spreads cost nothing.
+type measurer struct {
+	fragments   ast.FragmentDefinitionList
+	depths      map[string]int
+	introspects bool
+}
+
+func (m *measurer) depth(set ast.SelectionSet, visiting map[string]bool) int {
+	deepest := 0
+	for _, sel := range set {
+		d := 0
+		switch s := sel.(type) {
+		case *ast.Field:
+			if strings.HasPrefix(s.Name, "__") {
+				if s.Name == "__schema" || s.Name == "__type" {
+					m.introspects = true
+				}
+				continue
+			}
+			d = 1 + m.depth(s.SelectionSet, visiting)
+		case *ast.InlineFragment:
+			d = m.depth(s.SelectionSet, visiting)
+		case *ast.FragmentSpread:
+			if known, ok := m.depths[s.Name]; ok {
+				d = known
+				break
+			}
+			def := m.fragments.ForName(s.Name)
+			if def == nil || visiting[s.Name] {
+				continue // validation reports unknown or cyclic fragments
+			}
+			visiting[s.Name] = true
+			d = m.depth(def.SelectionSet, visiting)
+			delete(visiting, s.Name)
+			m.depths[s.Name] = d
+		}
+		deepest = max(deepest, d)
+	}
+	return deepest
+}

@@ -1,0 +1,85 @@
+package neo4jdb_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/mandategraph/mandategraph/neo4jdb"
+	"github.com/mandategraph/mandategraph/neo4jdb/neo4jtest"
+	"github.com/mandategraph/mandategraph/neo4jdb/synth"
+)
+
+// BenchmarkLoad loads synthetic datasets of 10k, 100k and 1M relationships
+// into an empty graph, each in one transaction, and reports relationships
+// per second. Run it with
+//
+//	go test ./neo4jdb/ -run '^$' -bench BenchmarkLoad -benchtime 1x -timeout 60m
+//
+// MANDATEGRAPH_BENCH_BATCH overrides the batch size. After each load it
+// also times a reload of the same dataset (which must write nothing) and
+// logs it; that reload is not part of the measured time.
+func BenchmarkLoad(b *testing.B) {
+	store := neo4jtest.Open(b)
+	ctx := context.Background()
+	batch := neo4jdb.DefaultBatchSize
+	if v := os.Getenv("MANDATEGRAPH_BENCH_BATCH"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n <= 0 {
+			b.Fatalf("MANDATEGRAPH_BENCH_BATCH=%q: want a positive integer", v)
+		}
+		batch = n
+	}
+	for _, size := range []struct {
+		name string
+		rels int
+	}{{"10k", 10_000}, {"100k", 100_000}, {"1M", 1_000_000}} {
+		b.Run(size.name, func(b *testing.B) {
+			ds := synth.Dataset(size.rels, 1)
+			rels := synth.Relationships(ds)
+			nodes := 0
+			for _, n := range ds.Counts() {
+				nodes += n
+			}
+			nodes -= len(ds.Relations)
+			var elapsed time.Duration
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				if err := store.Reset(ctx); err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+				start := time.Now()
+				rep, err := store.Load(ctx, ds, neo4jdb.LoadOptions{BatchSize: batch})
+				took := time.Since(start)
+				elapsed += took
+				b.StopTimer()
+				if err != nil {
+					b.Fatal(err)
+				}
+				if got := rep.RelationshipTotal().Created; got != rels {
+					b.Fatalf("created %d relationships, want %d", got, rels)
+				}
+				ms := func(d time.Duration) time.Duration { return d.Round(time.Millisecond) }
+				msg := fmt.Sprintf("load %s: %d nodes + %d relationships in %s (batch %d; schema %s, read %s, write %s, commit %s): %.0f relationships/s, %.0f elements/s",
+					size.name, nodes, rels, ms(took), batch, ms(rep.Phases.Schema), ms(rep.Phases.Read), ms(rep.Phases.Write), ms(rep.Phases.Commit),
+					float64(rels)/took.Seconds(), float64(rels+nodes)/took.Seconds())
+				start = time.Now()
+				again, err := store.Load(ctx, ds, neo4jdb.LoadOptions{BatchSize: batch})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if again.Changes() != 0 {
+					b.Fatalf("reload changed %d elements, want 0", again.Changes())
+				}
+				msg += fmt.Sprintf("; reload (0 writes) %s", ms(time.Since(start)))
+				b.Log(msg)
+				b.StartTimer()
+			}
+			b.ReportMetric(float64(rels*b.N)/elapsed.Seconds(), "rels/s")
+		})
+	}
+}

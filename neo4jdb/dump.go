@@ -1,0 +1,216 @@
+package neo4jdb
+
+import (
+	"context"
+	"encoding/hex"
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
+)
+
+// Dump returns a canonical text rendering of the whole database: one line
+// per node (labels sorted, properties sorted by key) and one per
+// relationship (type, endpoint ids, sorted properties), all lines sorted.
+// Two graphs with the same content have byte-identical dumps whatever the
+// order they were written in, so tests compare dumps to compare graphs.
+//
+//	node :Entity:Mission {acronym: "MONUSCO", hostCountries: ["COD"], id: "MONUSCO", startDate: date("2010-07-01"), ...}
+//	rel "S/RES/1925(2010)" -[:MANDATES {}]-> "MONUSCO"
+//
+// An endpoint without a string id is rendered as its whole node.
+func (s *Store) Dump(ctx context.Context) (string, error) {
+	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.database, AccessMode: neo4j.AccessModeRead, FetchSize: 10000})
+	defer session.Close(ctx)
+	lines, err := neo4j.ExecuteRead(ctx, session, func(tx neo4j.ManagedTransaction) ([]string, error) {
+		var lines []string
+		s.roundTrips.Add(1)
+		res, err := tx.Run(ctx, `MATCH (n) RETURN labels(n) AS labels, properties(n) AS props`, nil)
+		if err != nil {
+			return nil, err
+		}
+		for res.Next(ctx) {
+			v := res.Record().Values
+			lines = append(lines, "node "+renderNode(v[0], v[1]))
+		}
+		if err := res.Err(); err != nil {
+			return nil, err
+		}
+		s.roundTrips.Add(1)
+		res, err = tx.Run(ctx, `MATCH (a)-[r]->(b)
+			RETURN type(r) AS type, properties(r) AS props,
+				CASE WHEN a.id IS :: STRING THEN a.id END AS aid, CASE WHEN a.id IS :: STRING THEN null ELSE [labels(a), properties(a)] END AS a,
+				CASE WHEN b.id IS :: STRING THEN b.id END AS bid, CASE WHEN b.id IS :: STRING THEN null ELSE [labels(b), properties(b)] END AS b`, nil)
+		if err != nil {
+			return nil, err
+		}
+		for res.Next(ctx) {
+			v := res.Record().Values
+			lines = append(lines, fmt.Sprintf("rel %s -[:%s %s]-> %s",
+				dumpEndpoint(v[2], v[3]), v[0], renderProps(asPropMap(v[1])), dumpEndpoint(v[4], v[5])))
+		}
+		return lines, res.Err()
+	}, neo4j.WithTxTimeout(max(s.txTimeout, 10*time.Minute)))
+	if err != nil {
+		return "", fmt.Errorf("dump: %w", wrapNeo4j(err))
+	}
+	sort.Strings(lines)
+	if len(lines) == 0 {
+		return "", nil
+	}
+	return strings.Join(lines, "\n") + "\n", nil
+}
+
+func dumpEndpoint(id, node any) string {
+	if s, ok := id.(string); ok {
+		return strconv.Quote(s)
+	}
+	l := asAnyList(node)
+	if len(l) != 2 {
+		return "(?)"
+	}
+	return "(" + renderNode(l[0], l[1]) + ")"
+}
+
+func renderNode(labels, props any) string {
+	var ls []string
+	for _, l := range asAnyList(labels) {
+		ls = append(ls, fmt.Sprint(l))
+	}
+	sort.Strings(ls)
+	var b strings.Builder
+	for _, l := range ls {
+		b.WriteString(":" + renderKey(l))
+	}
+	b.WriteString(" ")
+	b.WriteString(renderProps(asPropMap(props)))
+	return b.String()
+}
+
+// renderProps renders a property map canonically: keys sorted, values by
+// renderValue. The loader compares graph and dataset with it too, so what
+// the driver returns ([]any, dbtype.Date, int64) and what the loader sends
+// ([]string, neo4j.Date, int64) render alike.
+func renderProps(props map[string]any) string {
+	keys := make([]string, 0, len(props))
+	for k := range props {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var b strings.Builder
+	b.WriteByte('{')
+	for i, k := range keys {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(renderKey(k))
+		b.WriteString(": ")
+		writeValue(&b, props[k])
+	}
+	b.WriteByte('}')
+	return b.String()
+}
+
+func renderKey(k string) string {
+	for i, r := range k {
+		if !(r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || i > 0 && r >= '0' && r <= '9') {
+			return "`" + strings.ReplaceAll(k, "`", "``") + "`"
+		}
+	}
+	if k == "" {
+		return "``"
+	}
+	return k
+}
+
+// writeValue renders one property value stably and unambiguously: strings
+// quoted, floats always with a decimal point or exponent, temporal values
+// wrapped in their Cypher constructor names.
+func writeValue(b *strings.Builder, v any) {
+	switch v := v.(type) {
+	case nil:
+		b.WriteString("null")
+	case string:
+		b.WriteString(strconv.Quote(v))
+	case bool:
+		b.WriteString(strconv.FormatBool(v))
+	case int64:
+		b.WriteString(strconv.FormatInt(v, 10))
+	case int:
+		b.WriteString(strconv.Itoa(v))
+	case float64:
+		s := strconv.FormatFloat(v, 'g', -1, 64)
+		if !math.IsInf(v, 0) && !math.IsNaN(v) && !strings.ContainsAny(s, ".e") {
+			s += ".0"
+		}
+		b.WriteString(s)
+	case []byte:
+		b.WriteString("bytes(" + hex.EncodeToString(v) + ")")
+	case []string:
+		b.WriteByte('[')
+		for i, s := range v {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(strconv.Quote(s))
+		}
+		b.WriteByte(']')
+	case []any:
+		b.WriteByte('[')
+		for i, e := range v {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			writeValue(b, e)
+		}
+		b.WriteByte(']')
+	case map[string]any:
+		b.WriteString(renderProps(v))
+	case dbtype.Date:
+		b.WriteString(`date("` + v.String() + `")`)
+	case dbtype.LocalDateTime:
+		b.WriteString(`localdatetime("` + v.String() + `")`)
+	case dbtype.LocalTime:
+		b.WriteString(`localtime("` + v.String() + `")`)
+	case dbtype.Time:
+		b.WriteString(`time("` + v.String() + `")`)
+	case time.Time:
+		b.WriteString(`datetime("` + v.Format(time.RFC3339Nano) + `[` + v.Location().String() + `]")`)
+	case dbtype.Duration:
+		b.WriteString(`duration("` + v.String() + `")`)
+	case fmt.Stringer:
+		fmt.Fprintf(b, "%T(%s)", v, v.String())
+	default:
+		fmt.Fprintf(b, "%T(%v)", v, v)
+	}
+}
+
+// Reset deletes every node and relationship in the database, in batches of
+// their own transactions (so it is not atomic), keeping the schema. It is
+// for tests and benchmarks, which start from an empty graph.
+func (s *Store) Reset(ctx context.Context) error {
+	for _, q := range []string{
+		`MATCH ()-[r]->() WITH r LIMIT $n DELETE r RETURN count(*) AS n`,
+		`MATCH (x) WITH x LIMIT $n DETACH DELETE x RETURN count(*) AS n`,
+	} {
+		for {
+			res, err := s.execute(ctx, q, map[string]any{"n": 20000}, neo4j.EagerResultTransformer, neo4j.Write)
+			if err != nil {
+				return fmt.Errorf("reset: %w", wrapNeo4j(err))
+			}
+			n, err := get[int64](res.Records[0], "n")
+			if err != nil {
+				return fmt.Errorf("reset: %w", err)
+			}
+			if n == 0 {
+				break
+			}
+		}
+	}
+	return nil
+}

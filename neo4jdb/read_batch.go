@@ -1,0 +1,206 @@
+package neo4jdb
+
+// The API's reads, part 3: batched loads of related things for many
+// parents at once. The GraphQL layer calls each once per field per level of
+// a request, with the ids of every parent at that level, so the number of
+// queries depends on the shape of a request, never on the size of its
+// result (no N+1).
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/mandategraph/mandategraph/policy"
+)
+
+// Link names a way from a node to related nodes.
+type Link int
+
+// The links Related follows.
+const (
+	MissionMandates    Link = iota // mission → the mandates that task it, by adoption date
+	MissionAgendas                 // mission → the agendas its mandates' clauses address
+	MissionPredecessor             // mission → the mission it succeeded
+	MissionSuccessor               // mission → the missions that succeeded it, by start date
+	MandateMissions                // mandate → the missions it tasks
+	Cites                          // mandate or document → what it cites
+	CitedBy                        // mandate or document → what cites it
+	AgendasAddressed               // clause or document → the agendas it addresses
+	AgendaDocuments                // agenda → the documents that address it, by year
+)
+
+// linkMatch is, per link, the Cypher that matches the related nodes n of
+// the parent with id pid, and the order to list them in.
+var linkMatch = map[Link][2]string{
+	MissionMandates:    {`MATCH (:Mission {id: pid})<-[:MANDATES]-(n:Mandate)`, `n.adopted, n.id`},
+	MissionAgendas:     {`MATCH (:Mission {id: pid})<-[:MANDATES]-(:Mandate)-[:HAS_CLAUSE]->(:Clause)-[:ADDRESSES]->(n:Agenda) WITH DISTINCT pid, n`, `n.id`},
+	MissionPredecessor: {`MATCH (:Mission {id: pid})<-[:SUCCEEDED_BY]-(n:Mission)`, `n.startDate, n.id`},
+	MissionSuccessor:   {`MATCH (:Mission {id: pid})-[:SUCCEEDED_BY]->(n:Mission)`, `n.startDate, n.id`},
+	MandateMissions:    {`MATCH (:Mandate {id: pid})-[:MANDATES]->(n:Mission)`, `n.id`},
+	Cites:              {`MATCH (:Entity {id: pid})-[:CITES]->(n:Entity)`, `n.id`},
+	CitedBy:            {`MATCH (:Entity {id: pid})<-[:CITES]-(n:Entity)`, `n.id`},
+	AgendasAddressed:   {`MATCH (:Entity {id: pid})-[:ADDRESSES]->(n:Agenda)`, `n.id`},
+	AgendaDocuments:    {`MATCH (:Agenda {id: pid})<-[:ADDRESSES]-(n:Document)`, `n.year, n.id`},
+}
+
+// Related follows link from each of the parents with the given ids and
+// returns the related nodes keyed by parent id, in the link's order.
+func (s *Store) Related(ctx context.Context, link Link, ids []string) (map[string][]policy.Entity, error) {
+	m, ok := linkMatch[link]
+	if !ok {
+		return nil, fmt.Errorf("related: unknown link %d", link)
+	}
+	return s.children(ctx, `UNWIND $ids AS pid `+m[0]+` RETURN pid AS parent, n ORDER BY parent, `+m[1],
+		map[string]any{"ids": dedupe(ids)})
+}
+
+// MandateClauses returns the clauses of each mandate in paragraph order,
+// only those addressing agenda when it is not "".
+func (s *Store) MandateClauses(ctx context.Context, ids []string, agenda string) (map[string][]policy.Clause, error) {
+	byParent, err := s.children(ctx, `UNWIND $ids AS pid
+		MATCH (:Mandate {id: pid})-[:HAS_CLAUSE]->(n:Clause)
+		WHERE $agenda IS NULL OR EXISTS { (n)-[:ADDRESSES]->(:Agenda {id: $agenda}) }
+		RETURN pid AS parent, n ORDER BY parent, n.position, n.id`,
+		map[string]any{"ids": dedupe(ids), "agenda": optParam(agenda)})
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string][]policy.Clause, len(byParent))
+	for pid, es := range byParent {
+		for _, e := range es {
+			if e.Clause == nil {
+				return nil, fmt.Errorf("node %s is not a clause", e.ID())
+			}
+			out[pid] = append(out[pid], *e.Clause)
+		}
+	}
+	return out, nil
+}
+
+// children runs a query returning (parent, n) rows and groups the nodes
+// by parent id.
+func (s *Store) children(ctx context.Context, query string, params map[string]any) (map[string][]policy.Entity, error) {
+	out := map[string][]policy.Entity{}
+	if ids, _ := params["ids"].([]string); len(ids) == 0 {
+		return out, nil
+	}
+	recs, err := s.query(ctx, query, params)
+	if err != nil {
+		return nil, fmt.Errorf("load related nodes: %w", err)
+	}
+	for _, rec := range recs {
+		pid, err := get[string](rec, "parent")
+		if err != nil {
+			return nil, err
+		}
+		n, _, err := recordNode(rec, "n")
+		if err != nil {
+			return nil, err
+		}
+		e, err := entityFromNode(n)
+		if err != nil {
+			return nil, err
+		}
+		out[pid] = append(out[pid], e)
+	}
+	return out, nil
+}
+
+// AgendaClauses returns, for each agenda, one page of the clauses that
+// address it (only those of mission's mandates when mission is not ""), in
+// the order of FindClauses, and their total.
+func (s *Store) AgendaClauses(ctx context.Context, ids []string, mission string, p policy.PageRequest) (map[string]policy.Page[policy.Clause], error) {
+	out := map[string]policy.Page[policy.Clause]{}
+	params := map[string]any{"ids": dedupe(ids), "mission": optParam(mission)}
+	if err := pageParams(p, params); err != nil {
+		return nil, err
+	}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	recs, err := s.query(ctx, `UNWIND $ids AS pid
+		CALL (pid) {
+			MATCH (:Agenda {id: pid})<-[:ADDRESSES]-(c:Clause)<-[:HAS_CLAUSE]-(md:Mandate)
+			WHERE $mission IS NULL OR EXISTS { (md)-[:MANDATES]->(:Mission {id: $mission}) }
+			WITH c, md ORDER BY md.adopted, md.id, c.position, c.id
+			RETURN collect(c) AS matched
+		}
+		RETURN pid AS parent, size(matched) AS total, matched[$offset..$end] AS items`, params)
+	if err != nil {
+		return nil, fmt.Errorf("load agenda clauses: %w", err)
+	}
+	for _, rec := range recs {
+		pid, err := get[string](rec, "parent")
+		if err != nil {
+			return nil, err
+		}
+		page, err := pageOf([]*neo4j.Record{rec}, scanClause)
+		if err != nil {
+			return nil, err
+		}
+		out[pid] = page
+	}
+	return out, nil
+}
+
+// EntityRelations returns the relations with each of the given entities
+// at either end, by relation id; kind "" means both kinds.
+func (s *Store) EntityRelations(ctx context.Context, ids []string, kind policy.RelationKind) (map[string][]policy.Relation, error) {
+	return s.relationsByParent(ctx, `UNWIND $ids AS pid
+		MATCH (:Entity {id: pid})-[r:TENSION|CONVERGENCE]-()
+		WHERE $kind IS NULL OR type(r) = $kind
+		RETURN pid AS parent, r AS rel, startNode(r).id AS src, endNode(r).id AS tgt
+		ORDER BY parent, r.id`, map[string]any{"ids": dedupe(ids), "kind": optParam(string(kind))})
+}
+
+// MissionRelations returns the relations in each mission (see
+// relationMissions), by relation id; kind "" means both kinds.
+func (s *Store) MissionRelations(ctx context.Context, ids []string, kind policy.RelationKind) (map[string][]policy.Relation, error) {
+	return s.relationsByParent(ctx, `MATCH (a)-[r:TENSION|CONVERGENCE]->(b)
+		WHERE $kind IS NULL OR type(r) = $kind
+		UNWIND `+relationMissions+` AS pid
+		WITH DISTINCT pid, a, r, b
+		WHERE pid IN $ids
+		RETURN pid AS parent, r AS rel, a.id AS src, b.id AS tgt
+		ORDER BY parent, r.id`, map[string]any{"ids": dedupe(ids), "kind": optParam(string(kind))})
+}
+
+// AgendaRelations returns, for each agenda, the relations with an end that
+// touches it (see agendasOf), and, when with is not "", whose other end
+// touches with; by relation id; kind "" means both kinds.
+func (s *Store) AgendaRelations(ctx context.Context, ids []string, kind policy.RelationKind, with string) (map[string][]policy.Relation, error) {
+	return s.relationsByParent(ctx, `MATCH (a)-[r:TENSION|CONVERGENCE]->(b)
+		WHERE $kind IS NULL OR type(r) = $kind
+		WITH a, r, b, `+agendasOf("a")+` AS ga, `+agendasOf("b")+` AS gb
+		UNWIND $ids AS pid
+		WITH pid, a, r, b, ga, gb
+		WHERE CASE WHEN $with IS NULL THEN pid IN ga OR pid IN gb
+		           ELSE (pid IN ga AND $with IN gb) OR (pid IN gb AND $with IN ga) END
+		RETURN pid AS parent, r AS rel, a.id AS src, b.id AS tgt
+		ORDER BY parent, r.id`, map[string]any{"ids": dedupe(ids), "kind": optParam(string(kind)), "with": optParam(with)})
+}
+
+func (s *Store) relationsByParent(ctx context.Context, query string, params map[string]any) (map[string][]policy.Relation, error) {
+	out := map[string][]policy.Relation{}
+	if ids, _ := params["ids"].([]string); len(ids) == 0 {
+		return out, nil
+	}
+	recs, err := s.query(ctx, query, params)
+	if err != nil {
+		return nil, fmt.Errorf("load relations: %w", err)
+	}
+	for _, rec := range recs {
+		pid, err := get[string](rec, "parent")
+		if err != nil {
+			return nil, err
+		}
+		rel, err := relationColumns(rec)
+		if err != nil {
+			return nil, err
+		}
+		out[pid] = append(out[pid], rel)
+	}
+	return out, nil
+}

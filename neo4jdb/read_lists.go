@@ -1,0 +1,295 @@
+package neo4jdb
+
+// The API's reads, part 2: filtered, paginated listings and full-text
+// search. Each is one query that returns the total and one page of a list
+// in a stable order.
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/mandategraph/mandategraph/policy"
+)
+
+// relationMissions is a Cypher expression: the ids of the missions a
+// relation r from a to b is "in": its mission context when it has one,
+// else the missions of the mandates at its ends or of the mandates of the
+// clauses at its ends.
+const relationMissions = `CASE WHEN r.mission IS NOT NULL THEN [r.mission] ELSE
+	[(a)-[:MANDATES]->(rm:Mission) | rm.id] + [(a)<-[:HAS_CLAUSE]-(:Mandate)-[:MANDATES]->(rm:Mission) | rm.id] +
+	[(b)-[:MANDATES]->(rm:Mission) | rm.id] + [(b)<-[:HAS_CLAUSE]-(:Mandate)-[:MANDATES]->(rm:Mission) | rm.id] END`
+
+// agendasOf is a Cypher expression: the ids of the agendas the relation end
+// v touches: the agenda itself, or the agendas a clause or document addresses.
+func agendasOf(v string) string {
+	return `CASE WHEN ` + v + `:Agenda THEN [` + v + `.id] ELSE [(` + v + `)-[:ADDRESSES]->(rg:Agenda) | rg.id] END`
+}
+
+// pageOf scans the one record of a listing query: total and items.
+func pageOf[T any](recs []*neo4j.Record, scan func(any) (T, error)) (policy.Page[T], error) {
+	var page policy.Page[T]
+	if len(recs) != 1 {
+		return page, fmt.Errorf("listing returned %d records, want 1", len(recs))
+	}
+	total, err := get[int64](recs[0], "total")
+	if err != nil {
+		return page, err
+	}
+	items, err := get[[]any](recs[0], "items")
+	if err != nil {
+		return page, err
+	}
+	page.Total = int(total)
+	page.Items = make([]T, 0, len(items))
+	for _, it := range items {
+		v, err := scan(it)
+		if err != nil {
+			return page, err
+		}
+		page.Items = append(page.Items, v)
+	}
+	return page, nil
+}
+
+func scanMission(v any) (policy.Mission, error) {
+	e, err := scanNode(v)
+	if err == nil && e.Mission == nil {
+		err = fmt.Errorf("node %s is not a mission", e.ID())
+	}
+	if err != nil {
+		return policy.Mission{}, err
+	}
+	return *e.Mission, nil
+}
+
+func scanClause(v any) (policy.Clause, error) {
+	e, err := scanNode(v)
+	if err == nil && e.Clause == nil {
+		err = fmt.Errorf("node %s is not a clause", e.ID())
+	}
+	if err != nil {
+		return policy.Clause{}, err
+	}
+	return *e.Clause, nil
+}
+
+func scanDocument(v any) (policy.Document, error) {
+	e, err := scanNode(v)
+	if err == nil && e.Document == nil {
+		err = fmt.Errorf("node %s is not a document", e.ID())
+	}
+	if err != nil {
+		return policy.Document{}, err
+	}
+	return *e.Document, nil
+}
+
+func scanNode(v any) (policy.Entity, error) {
+	n, ok := v.(neo4j.Node)
+	if !ok {
+		return policy.Entity{}, fmt.Errorf("value is %T, want node", v)
+	}
+	return entityFromNode(n)
+}
+
+// FindMissions lists missions by id.
+func (s *Store) FindMissions(ctx context.Context, f policy.MissionFilter, p policy.PageRequest) (policy.Page[policy.Mission], error) {
+	params := map[string]any{
+		"hostCountry": optParam(strings.ToUpper(f.HostCountry)),
+		"agenda":      optParam(f.Agenda),
+		"activeOn":    dateParam(f.ActiveOn),
+		"active":      nil,
+	}
+	if f.Active != nil {
+		params["active"] = *f.Active
+	}
+	if err := pageParams(p, params); err != nil {
+		return policy.Page[policy.Mission]{}, err
+	}
+	recs, err := s.query(ctx, `MATCH (m:Mission)
+		WHERE ($hostCountry IS NULL OR $hostCountry IN m.hostCountries)
+		  AND ($agenda IS NULL OR EXISTS {
+		        (m)<-[:MANDATES]-(:Mandate)-[:HAS_CLAUSE]->(:Clause)-[:ADDRESSES]->(:Agenda {id: $agenda}) })
+		  AND ($activeOn IS NULL OR (m.startDate <= $activeOn AND (m.endDate IS NULL OR m.endDate >= $activeOn)))
+		  AND ($active IS NULL OR (m.endDate IS NULL) = $active)
+		WITH m ORDER BY m.id
+		WITH collect(m) AS matched
+		RETURN size(matched) AS total, matched[$offset..$end] AS items`, params)
+	if err != nil {
+		return policy.Page[policy.Mission]{}, fmt.Errorf("find missions: %w", err)
+	}
+	return pageOf(recs, scanMission)
+}
+
+// FindClauses lists clauses by mandate adoption date, mandate id and
+// position within the mandate.
+func (s *Store) FindClauses(ctx context.Context, f policy.ClauseFilter, p policy.PageRequest) (policy.Page[policy.Clause], error) {
+	params := map[string]any{
+		"mission": optParam(f.Mission),
+		"agenda":  optParam(f.Agenda),
+		"mandate": optParam(f.Mandate),
+		"from":    dateParam(f.From),
+		"to":      dateParam(f.To),
+		"text":    optParam(strings.ToLower(f.Text)),
+	}
+	if err := pageParams(p, params); err != nil {
+		return policy.Page[policy.Clause]{}, err
+	}
+	recs, err := s.query(ctx, `MATCH (md:Mandate)-[:HAS_CLAUSE]->(c:Clause)
+		WHERE ($mandate IS NULL OR md.id = $mandate)
+		  AND ($mission IS NULL OR EXISTS { (md)-[:MANDATES]->(:Mission {id: $mission}) })
+		  AND ($agenda IS NULL OR EXISTS { (c)-[:ADDRESSES]->(:Agenda {id: $agenda}) })
+		  AND ($from IS NULL OR md.adopted >= $from)
+		  AND ($to IS NULL OR md.adopted <= $to)
+		  AND ($text IS NULL OR toLower(c.summary) CONTAINS $text OR toLower(coalesce(c.text, '')) CONTAINS $text)
+		WITH c ORDER BY md.adopted, md.id, c.position, c.id
+		WITH collect(c) AS matched
+		RETURN size(matched) AS total, matched[$offset..$end] AS items`, params)
+	if err != nil {
+		return policy.Page[policy.Clause]{}, fmt.Errorf("find clauses: %w", err)
+	}
+	return pageOf(recs, scanClause)
+}
+
+// FindDocuments lists documents by year, then id.
+func (s *Store) FindDocuments(ctx context.Context, f policy.DocumentFilter, p policy.PageRequest) (policy.Page[policy.Document], error) {
+	params := map[string]any{
+		"kind":   optParam(string(f.Kind)),
+		"issuer": optParam(strings.ToLower(f.Issuer)),
+		"agenda": optParam(f.Agenda),
+		"year":   optParam(int64(f.Year)),
+	}
+	if err := pageParams(p, params); err != nil {
+		return policy.Page[policy.Document]{}, err
+	}
+	recs, err := s.query(ctx, `MATCH (d:Document)
+		WHERE ($kind IS NULL OR d.documentKind = $kind)
+		  AND ($issuer IS NULL OR toLower(d.issuer) CONTAINS $issuer)
+		  AND ($agenda IS NULL OR EXISTS { (d)-[:ADDRESSES]->(:Agenda {id: $agenda}) })
+		  AND ($year IS NULL OR d.year = $year)
+		WITH d ORDER BY d.year, d.id
+		WITH collect(d) AS matched
+		RETURN size(matched) AS total, matched[$offset..$end] AS items`, params)
+	if err != nil {
+		return policy.Page[policy.Document]{}, fmt.Errorf("find documents: %w", err)
+	}
+	return pageOf(recs, scanDocument)
+}
+
+// FindRelations lists relations by id.
+func (s *Store) FindRelations(ctx context.Context, f policy.RelationFilter, p policy.PageRequest) (policy.Page[policy.Relation], error) {
+	if len(f.Agendas) > 2 {
+		return policy.Page[policy.Relation]{}, policy.Errorf(policy.EINVALID,
+			"filter.agendas takes one or two agenda ids (a relation has two ends), got %d", len(f.Agendas))
+	}
+	if f.Mechanism != "" {
+		if _, ok := policy.MechanismByCode(f.Mechanism); !ok {
+			return policy.Page[policy.Relation]{}, policy.Errorf(policy.EINVALID,
+				"unknown mechanism %q (see the mechanism vocabulary in docs/data-format.md)", f.Mechanism)
+		}
+	}
+	params := map[string]any{
+		"kind":        optParam(string(f.Kind)),
+		"mechanism":   optParam(f.Mechanism),
+		"mission":     optParam(f.Mission),
+		"strength":    optParam(int64(f.Strength)),
+		"minStrength": optParam(int64(f.MinStrength)),
+		"ag1":         nil,
+		"ag2":         nil,
+	}
+	if len(f.Agendas) > 0 {
+		params["ag1"] = f.Agendas[0]
+	}
+	if len(f.Agendas) > 1 {
+		params["ag2"] = f.Agendas[1]
+	}
+	if err := pageParams(p, params); err != nil {
+		return policy.Page[policy.Relation]{}, err
+	}
+	recs, err := s.query(ctx, `MATCH (a)-[r:TENSION|CONVERGENCE]->(b)
+		WHERE ($kind IS NULL OR type(r) = $kind)
+		  AND ($mechanism IS NULL OR r.mechanism = $mechanism)
+		  AND ($strength IS NULL OR r.strength = $strength)
+		  AND ($minStrength IS NULL OR r.strength >= $minStrength)
+		WITH a, r, b, `+agendasOf("a")+` AS ga, `+agendasOf("b")+` AS gb
+		WHERE CASE WHEN $ag1 IS NULL THEN true
+		           WHEN $ag2 IS NULL THEN $ag1 IN ga OR $ag1 IN gb
+		           ELSE ($ag1 IN ga AND $ag2 IN gb) OR ($ag2 IN ga AND $ag1 IN gb) END
+		  AND ($mission IS NULL OR $mission IN `+relationMissions+`)
+		WITH a, r, b ORDER BY r.id
+		WITH collect({rel: r, src: a.id, tgt: b.id}) AS matched
+		RETURN size(matched) AS total, matched[$offset..$end] AS items`, params)
+	if err != nil {
+		return policy.Page[policy.Relation]{}, fmt.Errorf("find relations: %w", err)
+	}
+	return pageOf(recs, relationFromMap)
+}
+
+// FindAgendas lists every agenda by id.
+func (s *Store) FindAgendas(ctx context.Context) ([]policy.Agenda, error) {
+	recs, err := s.query(ctx, `MATCH (g:Agenda) RETURN g AS n ORDER BY g.id`, nil)
+	if err != nil {
+		return nil, fmt.Errorf("find agendas: %w", err)
+	}
+	out := make([]policy.Agenda, 0, len(recs))
+	for _, rec := range recs {
+		n, _, err := recordNode(rec, "n")
+		if err != nil {
+			return nil, err
+		}
+		e, err := entityFromNode(n)
+		if err != nil {
+			return nil, err
+		}
+		if e.Agenda == nil {
+			return nil, fmt.Errorf("node %s is not an agenda", e.ID())
+		}
+		out = append(out, *e.Agenda)
+	}
+	return out, nil
+}
+
+// Search runs a full-text query (Lucene syntax) over the entity_text index
+// and returns up to limit hits, best first.
+func (s *Store) Search(ctx context.Context, text string, limit int) ([]policy.SearchHit, error) {
+	if strings.TrimSpace(text) == "" {
+		return nil, policy.Errorf(policy.EINVALID, "search text must not be empty")
+	}
+	if limit < 0 {
+		return nil, policy.Errorf(policy.EINVALID, "search size must not be negative")
+	}
+	if limit == 0 {
+		return []policy.SearchHit{}, nil
+	}
+	recs, err := s.query(ctx, `CALL db.index.fulltext.queryNodes('entity_text', $text, {limit: $limit})
+		YIELD node, score
+		RETURN node, score ORDER BY score DESC, node.id LIMIT $limit`,
+		map[string]any{"text": text, "limit": int64(limit)})
+	if err != nil {
+		if isLuceneSyntaxError(err) {
+			return nil, &policy.Error{Code: policy.EINVALID, Err: err, Message: fmt.Sprintf(
+				"search text %q is not a valid full-text query (quote phrases with \"...\" and escape special characters with \\)", text)}
+		}
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	hits := make([]policy.SearchHit, 0, len(recs))
+	for _, rec := range recs {
+		n, _, err := recordNode(rec, "node")
+		if err != nil {
+			return nil, err
+		}
+		e, err := entityFromNode(n)
+		if err != nil {
+			return nil, err
+		}
+		score, err := get[float64](rec, "score")
+		if err != nil {
+			return nil, err
+		}
+		hits = append(hits, policy.SearchHit{Entity: e, Score: score})
+	}
+	return hits, nil
+}

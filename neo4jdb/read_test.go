@@ -1,0 +1,411 @@
+package neo4jdb_test
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/mandategraph/mandategraph/graph/graphtest"
+	"github.com/mandategraph/mandategraph/neo4jdb"
+	"github.com/mandategraph/mandategraph/neo4jdb/neo4jtest"
+	"github.com/mandategraph/mandategraph/policy"
+)
+
+// loadFixture loads graphtest.Dataset(n) into the test server.
+func loadFixture(t *testing.T, n int) *neo4jdb.Store {
+	t.Helper()
+	store := neo4jtest.Open(t)
+	if _, err := store.Load(context.Background(), graphtest.Dataset(n), neo4jdb.LoadOptions{}); err != nil {
+		t.Fatalf("load fixture: %v", err)
+	}
+	return store
+}
+
+func ids[T any](items []T, id func(T) string) []string {
+	out := []string{}
+	for _, it := range items {
+		out = append(out, id(it))
+	}
+	return out
+}
+
+func entityIDs(es []policy.Entity) []string { return ids(es, policy.Entity.ID) }
+
+func relIDs(rs []policy.Relation) []string {
+	return ids(rs, func(r policy.Relation) string { return r.ID })
+}
+
+func wantIDs(t *testing.T, what string, got, want []string) {
+	t.Helper()
+	if !slices.Equal(got, want) {
+		t.Errorf("%s = %q, want %q", what, got, want)
+	}
+}
+
+func wantCode(t *testing.T, err error, code string) {
+	t.Helper()
+	if got := policy.ErrorCode(err); got != code {
+		t.Errorf("error %v has code %q, want %q", err, got, code)
+	}
+}
+
+func TestReads(t *testing.T) {
+	store := loadFixture(t, 4)
+	ctx := context.Background()
+	m1, m2 := graphtest.MissionID(1), graphtest.MissionID(2)
+
+	t.Run("FindEntities", func(t *testing.T) {
+		got, err := store.FindEntities(ctx, []string{m1, graphtest.MandateID(1, 0), "POC", graphtest.DocHRDD,
+			policy.ClauseID(graphtest.MandateID(1, 1), "1"), graphtest.TensionID(1), graphtest.RelDDRSSR, "NOPE"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != 7 {
+			t.Fatalf("got %d entities, want 7 (NOPE absent): %v", len(got), got)
+		}
+		if m := got[m1].Mission; m == nil || m.Name != "Synthetic Mission 1" || m.End.String() != "2002-01-01" || m.HostCountries[0] != "AAA" {
+			t.Errorf("mission = %+v", got[m1].Mission)
+		}
+		if md := got[graphtest.MandateID(1, 0)].Mandate; md == nil || md.ChapterVII == nil || !*md.ChapterVII || md.Adopted.String() != "2001-01-15" {
+			t.Errorf("mandate = %+v", md)
+		}
+		if c := got[policy.ClauseID(graphtest.MandateID(1, 1), "1")].Clause; c == nil || !strings.Contains(c.Text, "due diligence") || c.MandateID != graphtest.MandateID(1, 1) {
+			t.Errorf("clause = %+v", c)
+		}
+		if d := got[graphtest.DocHRDD].Document; d == nil || d.Symbol != "SYN/2011/1" || d.Year != 2011 {
+			t.Errorf("document = %+v", d)
+		}
+		r := got[graphtest.TensionID(1)].Relation
+		if r == nil || r.Kind != policy.Tension || r.Mission != m1 || r.Strength != 3 || len(r.Evidence) != 1 || r.Evidence[0].Locator != "p. 4" ||
+			r.Source != policy.ClauseID(graphtest.MandateID(1, 0), "1") {
+			t.Errorf("relation = %+v", r)
+		}
+		if r := got[graphtest.RelDDRSSR].Relation; r == nil || r.Kind != policy.Convergence || r.Evidence[0].Locator != "" {
+			t.Errorf("relation = %+v", r)
+		}
+	})
+
+	t.Run("FindMissions", func(t *testing.T) {
+		yes, no := true, false
+		tests := []struct {
+			name string
+			f    policy.MissionFilter
+			p    policy.PageRequest
+			want []string
+			tot  int
+		}{
+			{"all", policy.MissionFilter{}, policy.PageRequest{Limit: 10}, []string{"SYN01", "SYN02", "SYN03", "SYN04"}, 4},
+			{"page 2", policy.MissionFilter{}, policy.PageRequest{Offset: 1, Limit: 2}, []string{"SYN02", "SYN03"}, 4},
+			{"past the end", policy.MissionFilter{}, policy.PageRequest{Offset: 9, Limit: 2}, []string{}, 4},
+			{"host country", policy.MissionFilter{HostCountry: "bbb"}, policy.PageRequest{Limit: 10}, []string{"SYN02", "SYN04"}, 2},
+			{"agenda", policy.MissionFilter{Agenda: "HR"}, policy.PageRequest{Limit: 10}, []string{"SYN01", "SYN02", "SYN03", "SYN04"}, 4},
+			{"unknown agenda", policy.MissionFilter{Agenda: "NOPE"}, policy.PageRequest{Limit: 10}, []string{}, 0},
+			{"active on", policy.MissionFilter{ActiveOn: policy.MustDate("2003-06-01")}, policy.PageRequest{Limit: 10}, []string{"SYN02", "SYN03"}, 2},
+			{"active", policy.MissionFilter{Active: &yes}, policy.PageRequest{Limit: 10}, []string{"SYN02", "SYN04"}, 2},
+			{"ended", policy.MissionFilter{Active: &no}, policy.PageRequest{Limit: 10}, []string{"SYN01", "SYN03"}, 2},
+		}
+		for _, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) {
+				page, err := store.FindMissions(ctx, tt.f, tt.p)
+				if err != nil {
+					t.Fatal(err)
+				}
+				wantIDs(t, "missions", ids(page.Items, func(m policy.Mission) string { return m.ID }), tt.want)
+				if page.Total != tt.tot {
+					t.Errorf("total = %d, want %d", page.Total, tt.tot)
+				}
+			})
+		}
+		_, err := store.FindMissions(ctx, policy.MissionFilter{}, policy.PageRequest{Offset: -1, Limit: 1})
+		wantCode(t, err, policy.EINVALID)
+	})
+
+	t.Run("FindClauses", func(t *testing.T) {
+		c := func(i, k int, p string) string { return policy.ClauseID(graphtest.MandateID(i, k), p) }
+		tests := []struct {
+			name string
+			f    policy.ClauseFilter
+			want []string
+			tot  int
+		}{
+			{"mission", policy.ClauseFilter{Mission: m1}, []string{c(1, 0, "1"), c(1, 0, "2"), c(1, 1, "1"), c(1, 1, "2(a)"), c(1, 2, "1"), c(1, 2, "3")}, 6},
+			{"mission and agenda", policy.ClauseFilter{Mission: m2, Agenda: "SSR"}, []string{c(2, 0, "2"), c(2, 1, "1")}, 2},
+			{"mandate", policy.ClauseFilter{Mandate: graphtest.MandateID(3, 2)}, []string{c(3, 2, "1"), c(3, 2, "3")}, 2},
+			{"dates", policy.ClauseFilter{Agenda: "DDR", From: policy.MustDate("2002-01-01"), To: policy.MustDate("2003-12-31")}, []string{c(2, 1, "2(a)"), c(3, 1, "2(a)")}, 2},
+			{"text", policy.ClauseFilter{Text: "DUE DILIGENCE", Mission: m1}, []string{c(1, 1, "1")}, 1},
+			{"text in summary", policy.ClauseFilter{Text: "clause 2(a) of " + graphtest.MandateID(4, 1)}, []string{c(4, 1, "2(a)")}, 1},
+		}
+		for _, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) {
+				page, err := store.FindClauses(ctx, tt.f, policy.PageRequest{Limit: 100})
+				if err != nil {
+					t.Fatal(err)
+				}
+				wantIDs(t, "clauses", ids(page.Items, func(c policy.Clause) string { return c.ID }), tt.want)
+				if page.Total != tt.tot {
+					t.Errorf("total = %d, want %d", page.Total, tt.tot)
+				}
+			})
+		}
+	})
+
+	t.Run("FindDocuments", func(t *testing.T) {
+		tests := []struct {
+			name string
+			f    policy.DocumentFilter
+			want []string
+		}{
+			{"all by year", policy.DocumentFilter{}, []string{graphtest.DocHRDD, graphtest.DocPolicy, graphtest.DocGuidance, graphtest.DocResearch}},
+			{"kind", policy.DocumentFilter{Kind: policy.DocPolicy}, []string{graphtest.DocHRDD, graphtest.DocPolicy}},
+			{"issuer", policy.DocumentFilter{Issuer: "peace operations"}, []string{graphtest.DocGuidance}},
+			{"agenda", policy.DocumentFilter{Agenda: "SSR"}, []string{graphtest.DocHRDD, graphtest.DocPolicy, graphtest.DocResearch}},
+			{"year", policy.DocumentFilter{Year: 2012}, []string{graphtest.DocPolicy}},
+		}
+		for _, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) {
+				page, err := store.FindDocuments(ctx, tt.f, policy.PageRequest{Limit: 100})
+				if err != nil {
+					t.Fatal(err)
+				}
+				wantIDs(t, "documents", ids(page.Items, func(d policy.Document) string { return d.ID }), tt.want)
+			})
+		}
+	})
+
+	t.Run("FindRelations", func(t *testing.T) {
+		tests := []struct {
+			name string
+			f    policy.RelationFilter
+			want []string
+		}{
+			{"kind", policy.RelationFilter{Kind: policy.Convergence, Mission: m1}, []string{graphtest.ConvergenceID(1)}},
+			{"one agenda", policy.RelationFilter{Agendas: []string{"DDR"}}, []string{graphtest.RelDDRSSR}},
+			{"two agendas", policy.RelationFilter{Agendas: []string{"SSR", "POC"}, Kind: policy.Tension},
+				[]string{graphtest.TensionID(1), graphtest.TensionID(2), graphtest.TensionID(3), graphtest.TensionID(4), graphtest.RelAgendas}},
+			{"mechanism", policy.RelationFilter{Mechanism: "TIME_HORIZON"}, []string{graphtest.RelAgendas}},
+			{"mission via clause end", policy.RelationFilter{Mission: m2}, []string{graphtest.ConvergenceID(2), graphtest.TensionID(2)}},
+			{"strength", policy.RelationFilter{Strength: 1}, []string{graphtest.RelDDRSSR}},
+			{"min strength", policy.RelationFilter{MinStrength: 3, Mission: m1}, []string{graphtest.TensionID(1)}},
+		}
+		for _, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) {
+				page, err := store.FindRelations(ctx, tt.f, policy.PageRequest{Limit: 100})
+				if err != nil {
+					t.Fatal(err)
+				}
+				wantIDs(t, "relations", relIDs(page.Items), tt.want)
+			})
+		}
+		_, err := store.FindRelations(ctx, policy.RelationFilter{Agendas: []string{"A", "B", "C"}}, policy.PageRequest{Limit: 1})
+		wantCode(t, err, policy.EINVALID)
+		_, err = store.FindRelations(ctx, policy.RelationFilter{Mechanism: "NOPE"}, policy.PageRequest{Limit: 1})
+		wantCode(t, err, policy.EINVALID)
+	})
+
+	t.Run("Related", func(t *testing.T) {
+		tests := []struct {
+			link   neo4jdb.Link
+			parent string
+			want   []string
+		}{
+			{neo4jdb.MissionMandates, m1, []string{graphtest.MandateID(1, 0), graphtest.MandateID(1, 1), graphtest.MandateID(1, 2)}},
+			{neo4jdb.MissionAgendas, m1, []string{"DDR", "HR", "POC", "SSR"}},
+			{neo4jdb.MissionPredecessor, m2, []string{m1}},
+			{neo4jdb.MissionSuccessor, m1, []string{m2}},
+			{neo4jdb.MandateMissions, graphtest.MandateID(1, 0), []string{m1}},
+			{neo4jdb.Cites, graphtest.MandateID(1, 1), []string{graphtest.MandateID(1, 0), graphtest.DocGuidance}},
+			{neo4jdb.CitedBy, graphtest.DocGuidance, []string{graphtest.MandateID(1, 1), graphtest.MandateID(2, 1), graphtest.MandateID(3, 1), graphtest.MandateID(4, 1), graphtest.DocResearch}},
+			{neo4jdb.AgendasAddressed, graphtest.DocHRDD, []string{"HR", "POC", "SSR"}},
+			{neo4jdb.AgendaDocuments, "POC", []string{graphtest.DocHRDD, graphtest.DocGuidance, graphtest.DocResearch}},
+		}
+		for _, tt := range tests {
+			got, err := store.Related(ctx, tt.link, []string{tt.parent, "NOPE"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			wantIDs(t, tt.parent, entityIDs(got[tt.parent]), tt.want)
+		}
+		clauses, err := store.MandateClauses(ctx, []string{graphtest.MandateID(1, 1), graphtest.MandateID(2, 1)}, "SSR")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(clauses) != 2 || len(clauses[graphtest.MandateID(2, 1)]) != 1 {
+			t.Errorf("mandate clauses = %v", clauses)
+		}
+	})
+
+	t.Run("AgendaClauses", func(t *testing.T) {
+		got, err := store.AgendaClauses(ctx, []string{"DDR", "HR"}, m2, policy.PageRequest{Offset: 0, Limit: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p := got["DDR"]; p.Total != 1 || len(p.Items) != 1 || p.Items[0].ID != policy.ClauseID(graphtest.MandateID(2, 1), "2(a)") {
+			t.Errorf("DDR page = %+v", p)
+		}
+		all, err := store.AgendaClauses(ctx, []string{"POC"}, "", policy.PageRequest{Offset: 10, Limit: 5})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p := all["POC"]; p.Total != 12 || len(p.Items) != 2 {
+			t.Errorf("POC page = total %d, %d items", p.Total, len(p.Items))
+		}
+	})
+
+	t.Run("relations by parent", func(t *testing.T) {
+		byClause, err := store.EntityRelations(ctx, []string{policy.ClauseID(graphtest.MandateID(1, 0), "2"), graphtest.DocHRDD}, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantIDs(t, "clause relations", relIDs(byClause[policy.ClauseID(graphtest.MandateID(1, 0), "2")]), []string{graphtest.TensionID(1)})
+		if n := len(byClause[graphtest.DocHRDD]); n != 4 {
+			t.Errorf("document relations = %d, want 4", n)
+		}
+		byMission, err := store.MissionRelations(ctx, []string{m1, m2}, policy.Tension)
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantIDs(t, "mission relations", relIDs(byMission[m2]), []string{graphtest.TensionID(2)})
+		byAgenda, err := store.AgendaRelations(ctx, []string{"DDR", "SSR"}, "", "DDR")
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantIDs(t, "SSR with DDR", relIDs(byAgenda["SSR"]), []string{graphtest.RelDDRSSR})
+		if len(byAgenda["DDR"]) != 0 {
+			t.Errorf("DDR with DDR = %v", relIDs(byAgenda["DDR"]))
+		}
+	})
+
+	t.Run("Search", func(t *testing.T) {
+		hits, err := store.Search(ctx, `"due diligence"`, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ids(hits, func(h policy.SearchHit) string { return h.Entity.ID() })
+		if !slices.Contains(got, graphtest.DocHRDD) || !slices.Contains(got, policy.ClauseID(graphtest.MandateID(1, 1), "1")) {
+			t.Errorf("hits = %v", got)
+		}
+		_, err = store.Search(ctx, `"unbalanced`, 10)
+		wantCode(t, err, policy.EINVALID)
+		_, err = store.Search(ctx, ` `, 10)
+		wantCode(t, err, policy.EINVALID)
+	})
+
+	t.Run("AgendaOverlap", func(t *testing.T) {
+		got, err := store.AgendaOverlap(ctx, []string{"POC", "SSR"}, policy.Date{}, policy.Date{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != 4 || got[0].Mission.ID != m1 || got[0].Since.String() != "2001-01-15" || got[0].RelationCount != 2 {
+			t.Errorf("overlap = %+v", got)
+		}
+		got, err = store.AgendaOverlap(ctx, []string{"POC", "DDR"}, policy.MustDate("2002-01-01"), policy.MustDate("2003-12-31"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantIDs(t, "overlap missions", ids(got, func(o policy.MissionOverlap) string { return o.Mission.ID }), []string{m2, "SYN03"})
+		_, err = store.AgendaOverlap(ctx, []string{"POC", "NOPE"}, policy.Date{}, policy.Date{})
+		wantCode(t, err, policy.ENOTFOUND)
+	})
+
+	t.Run("MandateTimeline", func(t *testing.T) {
+		got, err := store.MandateTimeline(ctx, m1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		agendaIDs := func(as []policy.Agenda) string {
+			return strings.Join(ids(as, func(a policy.Agenda) string { return a.ID }), ",")
+		}
+		var lines []string
+		for _, e := range got {
+			lines = append(lines, e.Mandate.ID+" "+agendaIDs(e.Agendas)+" +"+agendaIDs(e.Added)+" -"+agendaIDs(e.Dropped))
+		}
+		want := []string{
+			graphtest.MandateID(1, 0) + " POC,SSR +POC,SSR -",
+			graphtest.MandateID(1, 1) + " DDR,POC,SSR +DDR -",
+			graphtest.MandateID(1, 2) + " HR,POC +HR -DDR,SSR",
+		}
+		wantIDs(t, "timeline", lines, want)
+		_, err = store.MandateTimeline(ctx, "NOPE")
+		wantCode(t, err, policy.ENOTFOUND)
+	})
+
+	t.Run("Neighborhood", func(t *testing.T) {
+		g, err := store.Neighborhood(ctx, "DDR", 1, policy.GraphFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// DDR, its four 2(a) clauses and SSR (via the convergence).
+		if len(g.Nodes) != 6 || g.Nodes[0].ID != "DDR" || g.Truncated {
+			t.Errorf("nodes = %+v", g.Nodes)
+		}
+		g, err = store.Neighborhood(ctx, "POC", 2, policy.GraphFilter{NodeKinds: []string{"Mandate"}, Limit: 3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(g.Nodes) != 3 || !g.Truncated || g.Nodes[1].Kind != "Mandate" {
+			t.Errorf("limited = %+v", g)
+		}
+		g, err = store.Neighborhood(ctx, m1, 1, policy.GraphFilter{EdgeKinds: []string{"SUCCEEDED_BY"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(g.Nodes) != 2 || len(g.Edges) != 1 || g.Edges[0].ID != m1+"|SUCCEEDED_BY|"+m2 || g.Nodes[0].Label != m1 {
+			t.Errorf("succession = %+v", g)
+		}
+		_, err = store.Neighborhood(ctx, "NOPE", 1, policy.GraphFilter{})
+		wantCode(t, err, policy.ENOTFOUND)
+		_, err = store.Neighborhood(ctx, "POC", 4, policy.GraphFilter{})
+		wantCode(t, err, policy.EINVALID)
+		_, err = store.Neighborhood(ctx, "POC", 1, policy.GraphFilter{EdgeKinds: []string{"KNOWS"}})
+		wantCode(t, err, policy.EINVALID)
+	})
+
+	t.Run("ShortestPath", func(t *testing.T) {
+		g, err := store.ShortestPath(ctx, m1, m2, 10, policy.GraphFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g == nil || len(g.Nodes) != 2 || len(g.Edges) != 1 {
+			t.Fatalf("path = %+v", g)
+		}
+		g, err = store.ShortestPath(ctx, policy.ClauseID(graphtest.MandateID(1, 0), "1"), policy.ClauseID(graphtest.MandateID(1, 0), "2"), 3,
+			policy.GraphFilter{EdgeKinds: []string{"TENSION"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g == nil || len(g.Edges) != 1 || g.Edges[0].ID != graphtest.TensionID(1) || g.Edges[0].Properties["mechanism"] != "PARTNER_FORCE_ABUSES" {
+			t.Fatalf("path = %+v", g)
+		}
+		g, err = store.ShortestPath(ctx, m1, "SYN03", 10, policy.GraphFilter{EdgeKinds: []string{"SUCCEEDED_BY"}})
+		if err != nil || g != nil {
+			t.Errorf("path = %+v, %v; want none", g, err)
+		}
+		g, err = store.ShortestPath(ctx, m1, m1, 1, policy.GraphFilter{})
+		if err != nil || g == nil || len(g.Nodes) != 1 {
+			t.Errorf("path to itself = %+v, %v", g, err)
+		}
+		_, err = store.ShortestPath(ctx, m1, "NOPE", 3, policy.GraphFilter{})
+		wantCode(t, err, policy.ENOTFOUND)
+		_, err = store.ShortestPath(ctx, m1, m2, 11, policy.GraphFilter{})
+		wantCode(t, err, policy.EINVALID)
+	})
+
+	t.Run("Subgraph", func(t *testing.T) {
+		g, err := store.Subgraph(ctx, policy.GraphFilter{NodeKinds: []string{"Agenda", "Document"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// 4 agendas, 4 documents; ADDRESSES 1+1+3+2, CITES 1, relations 2.
+		if len(g.Nodes) != 8 || len(g.Edges) != 10 || g.Truncated {
+			t.Errorf("graph: %d nodes, %d edges, truncated %v", len(g.Nodes), len(g.Edges), g.Truncated)
+		}
+		g, err = store.Subgraph(ctx, policy.GraphFilter{Limit: 5})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(g.Nodes) != 5 || !g.Truncated || g.Nodes[4].Kind != "Mission" {
+			t.Errorf("limited graph = %+v", g.Nodes)
+		}
+	})
+}

@@ -1,0 +1,19 @@
+package main
+
+import (
+	"log/slog"
+	"net/http"
+
+	"github.com/mandategraph/mandategraph/graph"
+	"github.com/mandategraph/mandategraph/neo4jdb"
+)
+
+// graphQLHandler builds the /graphql handler, with its limits from the
+// environment (see graph.LimitsFromEnv and envVars).
+func graphQLHandler(store *neo4jdb.Store, getenv func(string) string, logger *slog.Logger) (http.Handler, error) {
+	limits, err := graph.LimitsFromEnv(getenv)
+	if err != nil {
+		return nil, err
+	}
+	return graph.NewHandler(store, limits, logger), nil
+}
