@@ -45,7 +45,7 @@ vet:
 
 ## bench: the loader benchmark at 10k, 100k and 1M relationships (see docs/performance.md)
 bench:
-	@scripts/neo4j.sh status >/dev/null || { echo 'start Neo4j with a large heap first: NEO4J_HEAP=8g make neo4j'; exit 1; }
+	@scripts/neo4j.sh status >/dev/null || { echo 'start Neo4j first: make neo4j'; exit 1; }
 	MANDATEGRAPH_REQUIRE_NEO4J=1 $(GO) test ./neo4jdb/ -run '^$$' -bench BenchmarkLoad -benchtime 1x -timeout 60m
 
 clean:

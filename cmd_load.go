@@ -41,15 +41,18 @@ func validate(args []string, stdout, stderr io.Writer) error {
 
 // load validates datasets and makes the graph equal to them:
 //
-//	mandategraph load [--dry-run] [--batch-size N] DIR...
+//	mandategraph load [--dry-run] [--batch-size N] [--stage-above N] [--workers N] DIR...
 //
 // Nothing is written (not even the schema) unless the whole input is valid;
-// the load itself is one transaction, so it is all or nothing too.
+// the load itself is all or nothing too: one transaction, or for a large
+// difference a staged copy and one switch transaction (neo4jdb.Store.Load).
 func load(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("load", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	dryRun := fs.Bool("dry-run", false, "compute and print the changes without writing them")
 	batch := fs.Int("batch-size", neo4jdb.DefaultBatchSize, "rows per write statement")
+	stageAbove := fs.Int("stage-above", neo4jdb.DefaultStageAbove, "stage differences of more rows than this; -1 never stages")
+	workers := fs.Int("workers", neo4jdb.DefaultStageWorkers, "parallel transactions of a staged load")
 	if err := fs.Parse(args); err != nil {
 		return usageError{"load: " + err.Error()}
 	}
@@ -58,6 +61,12 @@ func load(ctx context.Context, args []string, getenv func(string) string, stdout
 	}
 	if *batch <= 0 {
 		return usageError{fmt.Sprintf("load: --batch-size must be positive, got %d", *batch)}
+	}
+	if *stageAbove < -1 || *stageAbove == 0 {
+		return usageError{fmt.Sprintf("load: --stage-above must be a positive number of rows, or -1 to never stage, got %d", *stageAbove)}
+	}
+	if *workers <= 0 {
+		return usageError{fmt.Sprintf("load: --workers must be positive, got %d", *workers)}
 	}
 	ds, err := readDataset(fs.Args(), stderr)
 	if err != nil {
@@ -75,9 +84,11 @@ func load(ctx context.Context, args []string, getenv func(string) string, stdout
 	}
 	fmt.Fprintf(stderr, "%s %s into %s\n", verb, summarize(ds), cfg.URI)
 	report, err := store.Load(ctx, ds, neo4jdb.LoadOptions{
-		DryRun:    *dryRun,
-		BatchSize: *batch,
-		Progress:  progressPrinter(stderr, *batch, time.Second),
+		DryRun:     *dryRun,
+		BatchSize:  *batch,
+		StageAbove: *stageAbove,
+		Workers:    *workers,
+		Progress:   progressPrinter(stderr, *batch, time.Second),
 	})
 	if err != nil {
 		if errors.Is(err, context.Canceled) {

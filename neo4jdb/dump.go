@@ -25,12 +25,27 @@ import (
 //
 // An endpoint without a string id is rendered as its whole node.
 func (s *Store) Dump(ctx context.Context) (string, error) {
+	return s.dump(ctx, "", "")
+}
+
+// DumpVisible is Dump restricted to what read queries can reach: it leaves
+// out the nodes of staged and retired copies (stage.go) and their
+// relationships, which an interrupted staged load can leave behind until
+// the next load deletes them.
+func (s *Store) DumpVisible(ctx context.Context) (string, error) {
+	return s.dump(ctx, `WHERE NOT n:`+LabelStaged+` AND NOT n:`+LabelRetired,
+		`WHERE NOT a:`+LabelStaged+` AND NOT a:`+LabelRetired+` AND NOT b:`+LabelStaged+` AND NOT b:`+LabelRetired)
+}
+
+// dump renders the nodes and relationships that pass the given WHERE
+// clauses (constants of this package, never input).
+func (s *Store) dump(ctx context.Context, nodeWhere, relWhere string) (string, error) {
 	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.database, AccessMode: neo4j.AccessModeRead, FetchSize: 10000})
 	defer session.Close(ctx)
 	lines, err := neo4j.ExecuteRead(ctx, session, func(tx neo4j.ManagedTransaction) ([]string, error) {
 		var lines []string
 		s.roundTrips.Add(1)
-		res, err := tx.Run(ctx, `MATCH (n) RETURN labels(n) AS labels, properties(n) AS props`, nil)
+		res, err := tx.Run(ctx, `MATCH (n) `+nodeWhere+` RETURN labels(n) AS labels, properties(n) AS props`, nil)
 		if err != nil {
 			return nil, err
 		}
@@ -42,7 +57,7 @@ func (s *Store) Dump(ctx context.Context) (string, error) {
 			return nil, err
 		}
 		s.roundTrips.Add(1)
-		res, err = tx.Run(ctx, `MATCH (a)-[r]->(b)
+		res, err = tx.Run(ctx, `MATCH (a)-[r]->(b) `+relWhere+`
 			RETURN type(r) AS type, properties(r) AS props,
 				CASE WHEN a.id IS :: STRING THEN a.id END AS aid, CASE WHEN a.id IS :: STRING THEN null ELSE [labels(a), properties(a)] END AS a,
 				CASE WHEN b.id IS :: STRING THEN b.id END AS bid, CASE WHEN b.id IS :: STRING THEN null ELSE [labels(b), properties(b)] END AS b`, nil)

@@ -39,6 +39,15 @@ type LoadOptions struct {
 	// TxTimeout bounds the load transaction on the server; 0 means
 	// DefaultLoadTimeout.
 	TxTimeout time.Duration
+	// StageAbove is the largest difference, in rows, written in one
+	// transaction; a larger one is staged (stage.go): the whole dataset is
+	// written as an invisible copy in many parallel transactions, then one
+	// short transaction switches to it. 0 means DefaultStageAbove; a
+	// negative value never stages.
+	StageAbove int
+	// Workers is the number of parallel transactions of a staged load; 0
+	// means DefaultStageWorkers.
+	Workers int
 }
 
 // Count is what a load did to the nodes of one label or the relationships
@@ -75,14 +84,25 @@ type LoadReport struct {
 	Duration time.Duration
 	// Phases splits Duration (of the last attempt, should the driver retry).
 	Phases LoadPhases
+	// Staged is true when the load wrote a staged copy of the dataset
+	// (StagedRows elements) and switched to it, instead of writing the
+	// difference in one transaction.
+	Staged     bool
+	StagedRows int
+	// Warning, when not empty, is something that went wrong after the
+	// graph became equal to the dataset (deleting a retired copy).
+	Warning string
 }
 
 // LoadPhases is where a load's time went.
 type LoadPhases struct {
 	Schema time.Duration // ApplySchema
 	Read   time.Duration // reading the graph and computing the difference
-	Write  time.Duration // the write statements
-	Commit time.Duration // the commit
+	Write  time.Duration // the write statements (staged: writing the staged copy)
+	Commit time.Duration // the commit (staged: the switch transaction)
+	// Cleanup is deleting leftovers of interrupted staged loads before the
+	// load and, for a staged load, the copy it replaced after it.
+	Cleanup time.Duration
 }
 
 // NodeTotal sums the node counts over all labels.
@@ -132,8 +152,16 @@ func (r LoadReport) String() string {
 		fmt.Fprintf(&b, "dry run: %d changes computed, nothing written (%s)\n", r.Changes(), r.Duration.Round(time.Millisecond))
 	} else {
 		ms := func(d time.Duration) time.Duration { return d.Round(time.Millisecond) }
-		fmt.Fprintf(&b, "loaded: %d changes, %d rows written in %s (schema %s, read and diff %s, write %s, commit %s)\n",
-			r.Changes(), r.Rows, ms(r.Duration), ms(r.Phases.Schema), ms(r.Phases.Read), ms(r.Phases.Write), ms(r.Phases.Commit))
+		if r.Staged {
+			fmt.Fprintf(&b, "loaded: %d changes by staging a copy of %d elements in %s (schema %s, read and diff %s, staging %s, switch %s, cleanup %s)\n",
+				r.Changes(), r.StagedRows, ms(r.Duration), ms(r.Phases.Schema), ms(r.Phases.Read), ms(r.Phases.Write), ms(r.Phases.Commit), ms(r.Phases.Cleanup))
+		} else {
+			fmt.Fprintf(&b, "loaded: %d changes, %d rows written in %s (schema %s, read and diff %s, write %s, commit %s)\n",
+				r.Changes(), r.Rows, ms(r.Duration), ms(r.Phases.Schema), ms(r.Phases.Read), ms(r.Phases.Write), ms(r.Phases.Commit))
+		}
+	}
+	if r.Warning != "" {
+		fmt.Fprintf(&b, "warning: %s\n", r.Warning)
 	}
 	return b.String()
 }
@@ -155,6 +183,10 @@ func reportKeys(m map[string]Count, model []string) []string {
 // errDryRun makes ExecuteWrite roll a dry run's transaction back.
 var errDryRun = errors.New("dry run")
 
+// errStage makes ExecuteWrite roll back a transaction that found the
+// difference too large to write in it.
+var errStage = errors.New("stage")
+
 // Load makes the graph equal to the dataset, which is the source of truth:
 // nodes and relationships it lacks are deleted, including nodes that carry
 // one of the model's labels and relationships that touch them. It applies
@@ -172,9 +204,11 @@ var errDryRun = errors.New("dry run")
 // error; that is safe because each attempt starts by reading the state it
 // diffs against. Progress may then report from 0 again.
 //
-// The whole difference lives in the server's heap until the commit: see
-// docs/performance.md for the heap a given size needs. Run one load at a
-// time: two concurrent loads are not serialized.
+// A difference of more than opts.StageAbove rows, or one the server has
+// not the memory to hold in one transaction, is staged instead (see
+// stage.go): still all or nothing, with one short switch transaction as
+// the only visible step. See docs/performance.md for sizes and memory.
+// Run one load at a time: two concurrent loads are not serialized.
 func (s *Store) Load(ctx context.Context, ds *policy.Dataset, opts LoadOptions) (LoadReport, error) {
 	start := time.Now()
 	want, err := buildWanted(ds)
@@ -184,17 +218,78 @@ func (s *Store) Load(ctx context.Context, ds *policy.Dataset, opts LoadOptions) 
 	if opts.BatchSize <= 0 {
 		opts.BatchSize = DefaultBatchSize
 	}
-	timeout := opts.TxTimeout
-	if timeout <= 0 {
-		timeout = DefaultLoadTimeout
+	if opts.TxTimeout <= 0 {
+		opts.TxTimeout = DefaultLoadTimeout
+	}
+	if opts.StageAbove == 0 {
+		opts.StageAbove = DefaultStageAbove
+	}
+	if opts.Workers <= 0 {
+		opts.Workers = DefaultStageWorkers
 	}
 	var phases LoadPhases
 	if !opts.DryRun {
-		if err := s.ApplySchema(ctx); err != nil {
-			return LoadReport{}, fmt.Errorf("load: %w", err)
+		// Applying the schema takes a second even when it exists; asking
+		// whether it does takes milliseconds.
+		if ok, err := s.SchemaApplied(ctx); err != nil || !ok {
+			if err := s.ApplySchema(ctx); err != nil {
+				return LoadReport{}, fmt.Errorf("load: %w", err)
+			}
 		}
 		phases.Schema = time.Since(start)
+		t := time.Now()
+		if _, err := s.removeDebris(ctx); err != nil {
+			return LoadReport{}, fmt.Errorf("load (nothing written): %w", err)
+		}
+		phases.Cleanup = time.Since(t)
 	}
+	report, applied, err := s.loadInOneTransaction(ctx, want, opts, &phases)
+	stage := errors.Is(err, errStage)
+	if err != nil && !stage && opts.StageAbove >= 0 && isOutOfTxMemory(err) {
+		// The difference was small enough to try but the server's
+		// transaction memory could not hold it (and said so, so nothing was
+		// committed): staging needs far less.
+		stage = true
+	}
+	switch {
+	case stage:
+		st, err := s.loadStaged(ctx, want, opts)
+		if err != nil {
+			return LoadReport{}, s.stagedLoadError(ctx, err)
+		}
+		report.Staged, report.StagedRows = true, st.rows
+		phases.Write, phases.Commit = st.write, st.commit
+		phases.Cleanup += st.cleanup
+		if st.cleanupErr != nil {
+			report.Warning = fmt.Sprintf("the graph equals the dataset, but deleting the copy it replaced failed (invisible to queries; the next load deletes it): %v", st.cleanupErr)
+		}
+	case err != nil && !errors.Is(err, errDryRun):
+		var nerr *neo4j.Neo4jError
+		if !applied.IsZero() && !errors.As(lastError(err), &nerr) {
+			// Every write succeeded and the commit failed without an answer
+			// from the server, which may or may not have committed.
+			return LoadReport{}, fmt.Errorf("load: the commit failed, so the graph is either unchanged or equal to the dataset "+
+				"(the load is one transaction); load again to be sure, which writes only what is missing: %w", wrapNeo4j(err))
+		}
+		return LoadReport{}, fmt.Errorf("load (nothing written): %w", loadError(ctx, err))
+	case !applied.IsZero():
+		phases.Commit = time.Since(applied)
+	}
+	if !opts.DryRun {
+		if err := s.awaitSearchIndex(ctx); err != nil {
+			return LoadReport{}, fmt.Errorf("load: the graph equals the dataset, but: %w", err)
+		}
+	}
+	report.Phases = phases
+	report.Duration = time.Since(start)
+	return report, nil
+}
+
+// loadInOneTransaction reads the graph, diffs it with want and, unless this
+// is a dry run or the difference is larger than opts.StageAbove (errStage),
+// writes the difference and commits. applied is when the writes ended
+// (zero if they did not all succeed).
+func (s *Store) loadInOneTransaction(ctx context.Context, want *wanted, opts LoadOptions, phases *LoadPhases) (LoadReport, time.Time, error) {
 	session := s.driver.NewSession(ctx, neo4j.SessionConfig{
 		DatabaseName: s.database,
 		AccessMode:   neo4j.AccessModeWrite,
@@ -204,7 +299,7 @@ func (s *Store) Load(ctx context.Context, ds *policy.Dataset, opts LoadOptions) 
 
 	var report LoadReport
 	var applied time.Time
-	_, err = session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+	_, err := session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		applied = time.Time{}
 		t := time.Now()
 		have, err := s.readState(ctx, tx)
@@ -218,6 +313,9 @@ func (s *Store) Load(ctx context.Context, ds *policy.Dataset, opts LoadOptions) 
 		if opts.DryRun {
 			return nil, errDryRun // roll back: a dry run writes nothing
 		}
+		if opts.StageAbove >= 0 && p.rows() > opts.StageAbove {
+			return nil, errStage
+		}
 		t = time.Now()
 		if err := s.apply(ctx, tx, p, opts); err != nil {
 			return nil, err
@@ -225,23 +323,44 @@ func (s *Store) Load(ctx context.Context, ds *policy.Dataset, opts LoadOptions) 
 		applied = time.Now()
 		phases.Write = applied.Sub(t)
 		return nil, nil // ExecuteWrite commits
-	}, neo4j.WithTxTimeout(timeout), neo4j.WithTxMetadata(map[string]any{"app": "mandategraph", "op": "load"}))
-	if err != nil && !errors.Is(err, errDryRun) {
-		var nerr *neo4j.Neo4jError
-		if !applied.IsZero() && !errors.As(lastError(err), &nerr) {
-			// Every write succeeded and the commit failed without an answer
-			// from the server, which may or may not have committed.
-			return LoadReport{}, fmt.Errorf("load: the commit failed, so the graph is either unchanged or equal to the dataset "+
-				"(the load is one transaction); load again to be sure, which writes only what is missing: %w", wrapNeo4j(err))
-		}
-		return LoadReport{}, fmt.Errorf("load (nothing written): %w", loadError(ctx, err))
+	}, neo4j.WithTxTimeout(opts.TxTimeout), neo4j.WithTxMetadata(map[string]any{"app": "mandategraph", "op": "load"}))
+	return report, applied, err
+}
+
+// stagedLoadError explains why a staged load failed, after removing its
+// staged copy unless the switch's outcome is unknown.
+func (s *Store) stagedLoadError(ctx context.Context, err error) error {
+	if errors.Is(err, errSwitchUnknown) {
+		return fmt.Errorf("load: the switch to the staged copy failed, so the graph is either unchanged or equal to the dataset; "+
+			"load again to be sure: %w", err)
 	}
-	if !applied.IsZero() {
-		phases.Commit = time.Since(applied)
+	// The graph never changed; the staged copy is invisible, but delete it
+	// now rather than leave it to the next load. The load's ctx may be the
+	// reason for the failure, so this gets its own.
+	cleanCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Minute)
+	defer cancel()
+	if _, cerr := s.removeDebris(cleanCtx); cerr != nil {
+		return fmt.Errorf("load (nothing written to the graph; its staged copy, invisible to queries, is left for the next load to delete: %v): %w",
+			cerr, loadError(ctx, err))
 	}
-	report.Phases = phases
-	report.Duration = time.Since(start)
-	return report, nil
+	return fmt.Errorf("load (nothing written; the staged copy was deleted): %w", loadError(ctx, err))
+}
+
+// isOutOfTxMemory reports whether the server refused the transaction for
+// lack of transaction memory.
+func isOutOfTxMemory(err error) bool {
+	var nerr *neo4j.Neo4jError
+	return errors.As(lastError(err), &nerr) && strings.HasSuffix(nerr.Code, ".MemoryPoolOutOfMemoryError")
+}
+
+// awaitSearchIndex waits until the full-text index, which is updated after
+// commits rather than in them (schema/001_constraints.cypher), reflects
+// the load, so a search right after Load returns sees it.
+func (s *Store) awaitSearchIndex(ctx context.Context) error {
+	if _, err := s.execute(ctx, "CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()", nil, neo4j.EagerResultTransformer, neo4j.Write); err != nil {
+		return fmt.Errorf("await the full-text index: %w", wrapNeo4j(err))
+	}
+	return nil
 }
 
 // lastError is the error of the driver's last attempt.
@@ -256,12 +375,11 @@ func lastError(err error) error {
 // loadError explains why the load transaction failed.
 func loadError(ctx context.Context, err error) error {
 	last := lastError(err)
-	var nerr *neo4j.Neo4jError
-	if errors.As(last, &nerr) && strings.HasSuffix(nerr.Code, ".MemoryPoolOutOfMemoryError") {
+	if isOutOfTxMemory(last) {
 		return &policy.Error{Code: policy.EINTERNAL, Err: last,
-			Message: "the dataset is too large for one transaction with the Neo4j server's memory: " +
+			Message: "the Neo4j server has not the memory for this transaction: " +
 				"give the server a larger heap (NEO4J_HEAP; dbms.memory.transaction.total.max is 70% of it by default)" +
-				" (see docs/performance.md)"}
+				" or lower the size above which loads are staged (--stage-above); see docs/performance.md"}
 	}
 	if cerr := ctx.Err(); cerr != nil && !errors.Is(err, cerr) {
 		return fmt.Errorf("%w (%w)", cerr, err)

@@ -44,6 +44,28 @@ func mustLoad(t *testing.T, store *neo4jdb.Store, ds *policy.Dataset, opts neo4j
 	return rep
 }
 
+// loadModes are the two ways Load writes: the difference in one
+// transaction, or (forced here with a threshold of one row, and batches of
+// 3 rows so that even the small datasets take many transactions) a staged
+// copy and a switch.
+var loadModes = []struct {
+	name   string
+	opts   neo4jdb.LoadOptions
+	staged bool
+}{
+	{"one transaction", neo4jdb.LoadOptions{StageAbove: -1}, false},
+	{"staged", neo4jdb.LoadOptions{StageAbove: 1, BatchSize: 3, Workers: 2}, true},
+}
+
+// noDebris fails the test if a staged or retired copy is left in the graph.
+func noDebris(t *testing.T) {
+	t.Helper()
+	rec := cypher(t, `MATCH (n:`+neo4jdb.LabelStaged+`|`+neo4jdb.LabelRetired+`) RETURN count(n) AS n`, nil)
+	if n, _ := rec[0].Get("n"); n.(int64) != 0 {
+		t.Errorf("%d staged or retired nodes left in the graph", n)
+	}
+}
+
 func mustDump(t *testing.T, store *neo4jdb.Store) string {
 	t.Helper()
 	d, err := store.Dump(context.Background())
@@ -307,26 +329,40 @@ func TestReloadWritesNothing(t *testing.T) {
 }
 
 func TestLoadMakesTheGraphEqualToAChangedDataset(t *testing.T) {
-	store := emptyStore(t)
-	mustLoad(t, store, changedDataset(), neo4jdb.LoadOptions{})
-	fresh := mustDump(t, store)
+	for _, mode := range loadModes {
+		t.Run(mode.name, func(t *testing.T) {
+			store := emptyStore(t)
+			mustLoad(t, store, changedDataset(), neo4jdb.LoadOptions{StageAbove: -1})
+			fresh := mustDump(t, store)
 
-	if err := store.Reset(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	mustLoad(t, store, smallDataset(), neo4jdb.LoadOptions{})
-	rep := mustLoad(t, store, changedDataset(), neo4jdb.LoadOptions{})
-	sameDump(t, "changed dataset over the old graph vs. into an empty one", mustDump(t, store), fresh)
+			if err := store.Reset(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			mustLoad(t, store, smallDataset(), neo4jdb.LoadOptions{})
+			rep := mustLoad(t, store, changedDataset(), mode.opts)
+			if rep.Staged != mode.staged {
+				t.Errorf("report says staged = %v, want %v", rep.Staged, mode.staged)
+			}
+			sameDump(t, "changed dataset over the old graph vs. into an empty one", mustDump(t, store), fresh)
+			noDebris(t)
 
-	wantNodes := counts(neo4jdb.NodeLabels, map[string]neo4jdb.Count{
-		"Agenda": {Unchanged: 2}, "Mission": {Deleted: 1, Unchanged: 2}, "Document": {Unchanged: 2},
-		"Mandate": {Deleted: 1, Unchanged: 2}, "Clause": {Updated: 1, Deleted: 1, Unchanged: 3}})
-	wantRels := counts(neo4jdb.RelTypes, map[string]neo4jdb.Count{
-		"MANDATES": {Deleted: 1, Unchanged: 2}, "HAS_CLAUSE": {Deleted: 1, Unchanged: 4}, "ADDRESSES": {Deleted: 2, Unchanged: 6},
-		"CITES": {Deleted: 1, Unchanged: 2}, "SUCCEEDED_BY": {Unchanged: 1}, "TENSION": {Unchanged: 1},
-		"CONVERGENCE": {Created: 1, Unchanged: 1}})
-	if !reflect.DeepEqual(rep.Nodes, wantNodes) || !reflect.DeepEqual(rep.Relationships, wantRels) {
-		t.Errorf("report:\n%v\nwant nodes %v\nrels %v", rep, wantNodes, wantRels)
+			wantNodes := counts(neo4jdb.NodeLabels, map[string]neo4jdb.Count{
+				"Agenda": {Unchanged: 2}, "Mission": {Deleted: 1, Unchanged: 2}, "Document": {Unchanged: 2},
+				"Mandate": {Deleted: 1, Unchanged: 2}, "Clause": {Updated: 1, Deleted: 1, Unchanged: 3}})
+			wantRels := counts(neo4jdb.RelTypes, map[string]neo4jdb.Count{
+				"MANDATES": {Deleted: 1, Unchanged: 2}, "HAS_CLAUSE": {Deleted: 1, Unchanged: 4}, "ADDRESSES": {Deleted: 2, Unchanged: 6},
+				"CITES": {Deleted: 1, Unchanged: 2}, "SUCCEEDED_BY": {Unchanged: 1}, "TENSION": {Unchanged: 1},
+				"CONVERGENCE": {Created: 1, Unchanged: 1}})
+			if !reflect.DeepEqual(rep.Nodes, wantNodes) || !reflect.DeepEqual(rep.Relationships, wantRels) {
+				t.Errorf("report:\n%v\nwant nodes %v\nrels %v", rep, wantNodes, wantRels)
+			}
+
+			again := mustLoad(t, store, changedDataset(), mode.opts)
+			if again.Changes() != 0 || again.Staged {
+				t.Errorf("reload: %d changes, staged %v; want 0 and false", again.Changes(), again.Staged)
+			}
+			sameDump(t, "after reload", mustDump(t, store), fresh)
+		})
 	}
 }
 
@@ -337,36 +373,41 @@ func TestLoadMakesTheGraphEqualToAChangedDataset(t *testing.T) {
 // nodes, a relation moved to other endpoints. Nodes with none of the
 // model's labels are not the loader's and stay.
 func TestLoadRemovesWhatTheDatasetLacks(t *testing.T) {
-	store := emptyStore(t)
-	mustLoad(t, store, smallDataset(), neo4jdb.LoadOptions{})
-	want := mustDump(t, store)
+	for _, mode := range loadModes {
+		t.Run(mode.name, func(t *testing.T) {
+			store := emptyStore(t)
+			mustLoad(t, store, smallDataset(), neo4jdb.LoadOptions{})
+			want := mustDump(t, store)
 
-	cypher(t, `CREATE (:Entity:Mission {id: 'GHOST', kind: 'Mission'}), (:Mandate {id: 'no-entity-label'}), (:Entity), (:Unrelated {id: 'keep-me'})`, nil)
-	cypher(t, `MATCH (n:Agenda {id: 'POC'}) SET n:Extra`, nil)
-	cypher(t, `MATCH (n:Mission {id: 'MONUC'}) SET n.note = 'stray', n.name = 'Wrong'`, nil)
-	cypher(t, `MATCH (a:Mandate {id: 'S/RES/1925(2010)'})-[r:MANDATES]->(b) CREATE (a)-[:MANDATES]->(b)`, nil)
-	cypher(t, `MATCH (:Mandate {id: 'S/RES/1856(2008)'})-[r:HAS_CLAUSE]->() SET r.weight = 1`, nil)
-	cypher(t, `MATCH (a:Mission {id: 'MONUC'}), (b:Mission {id: 'UNMISS'}) CREATE (a)-[:NEIGHBOUR]->(b)`, nil)
-	cypher(t, `MATCH (a:Agenda {id: 'POC'}), (b:Unrelated) CREATE (b)-[:MENTIONS]->(a)`, nil)
-	cypher(t, `MATCH ()-[r:CONVERGENCE]->() MATCH (a:Agenda {id: 'SSR'}), (b:Agenda {id: 'POC'})
-		CREATE (a)-[r2:CONVERGENCE]->(b) SET r2 = properties(r) DELETE r`, nil)
-	cypher(t, `MATCH ()-[r:TENSION]->() SET r.strength = 1`, nil)
+			cypher(t, `CREATE (:Entity:Mission {id: 'GHOST', kind: 'Mission'}), (:Mandate {id: 'no-entity-label'}), (:Entity), (:Unrelated {id: 'keep-me'})`, nil)
+			cypher(t, `MATCH (n:Agenda {id: 'POC'}) SET n:Extra`, nil)
+			cypher(t, `MATCH (n:Mission {id: 'MONUC'}) SET n.note = 'stray', n.name = 'Wrong'`, nil)
+			cypher(t, `MATCH (a:Mandate {id: 'S/RES/1925(2010)'})-[r:MANDATES]->(b) CREATE (a)-[:MANDATES]->(b)`, nil)
+			cypher(t, `MATCH (:Mandate {id: 'S/RES/1856(2008)'})-[r:HAS_CLAUSE]->() SET r.weight = 1`, nil)
+			cypher(t, `MATCH (a:Mission {id: 'MONUC'}), (b:Mission {id: 'UNMISS'}) CREATE (a)-[:NEIGHBOUR]->(b)`, nil)
+			cypher(t, `MATCH (a:Agenda {id: 'POC'}), (b:Unrelated) CREATE (b)-[:MENTIONS]->(a)`, nil)
+			cypher(t, `MATCH ()-[r:CONVERGENCE]->() MATCH (a:Agenda {id: 'SSR'}), (b:Agenda {id: 'POC'})
+			CREATE (a)-[r2:CONVERGENCE]->(b) SET r2 = properties(r) DELETE r`, nil)
+			cypher(t, `MATCH ()-[r:TENSION]->() SET r.strength = 1`, nil)
 
-	rep := mustLoad(t, store, smallDataset(), neo4jdb.LoadOptions{})
-	sameDump(t, "after cleaning", mustDump(t, store), withLine(want, `node :Unrelated {id: "keep-me"}`))
+			rep := mustLoad(t, store, smallDataset(), mode.opts)
+			sameDump(t, "after cleaning", mustDump(t, store), withLine(want, `node :Unrelated {id: "keep-me"}`))
+			noDebris(t)
 
-	wantNodes := counts(neo4jdb.NodeLabels, map[string]neo4jdb.Count{
-		"Agenda":  {Created: 1, Deleted: 1, Unchanged: 1}, // POC had an extra label: replaced
-		"Mission": {Updated: 1, Deleted: 1, Unchanged: 2}, "Document": {Unchanged: 2},
-		"Mandate": {Deleted: 1, Unchanged: 3}, "Clause": {Unchanged: 5}, "Entity": {Deleted: 1}})
-	wantRels := counts(neo4jdb.RelTypes, map[string]neo4jdb.Count{
-		"MANDATES": {Deleted: 1, Unchanged: 3}, "HAS_CLAUSE": {Updated: 1, Unchanged: 4},
-		// POC was replaced, so its relationships were deleted and created.
-		"ADDRESSES": {Created: 5, Deleted: 5, Unchanged: 3}, "CITES": {Unchanged: 3}, "SUCCEEDED_BY": {Unchanged: 1},
-		"TENSION": {Updated: 1}, "CONVERGENCE": {Created: 1, Deleted: 1},
-		"NEIGHBOUR": {Deleted: 1}, "MENTIONS": {Deleted: 1}})
-	if !reflect.DeepEqual(rep.Nodes, wantNodes) || !reflect.DeepEqual(rep.Relationships, wantRels) {
-		t.Errorf("report:\n%v\nwant nodes %v\nrels %v", rep, wantNodes, wantRels)
+			wantNodes := counts(neo4jdb.NodeLabels, map[string]neo4jdb.Count{
+				"Agenda":  {Created: 1, Deleted: 1, Unchanged: 1}, // POC had an extra label: replaced
+				"Mission": {Updated: 1, Deleted: 1, Unchanged: 2}, "Document": {Unchanged: 2},
+				"Mandate": {Deleted: 1, Unchanged: 3}, "Clause": {Unchanged: 5}, "Entity": {Deleted: 1}})
+			wantRels := counts(neo4jdb.RelTypes, map[string]neo4jdb.Count{
+				"MANDATES": {Deleted: 1, Unchanged: 3}, "HAS_CLAUSE": {Updated: 1, Unchanged: 4},
+				// POC was replaced, so its relationships were deleted and created.
+				"ADDRESSES": {Created: 5, Deleted: 5, Unchanged: 3}, "CITES": {Unchanged: 3}, "SUCCEEDED_BY": {Unchanged: 1},
+				"TENSION": {Updated: 1}, "CONVERGENCE": {Created: 1, Deleted: 1},
+				"NEIGHBOUR": {Deleted: 1}, "MENTIONS": {Deleted: 1}})
+			if !reflect.DeepEqual(rep.Nodes, wantNodes) || !reflect.DeepEqual(rep.Relationships, wantRels) {
+				t.Errorf("report:\n%v\nwant nodes %v\nrels %v", rep, wantNodes, wantRels)
+			}
+		})
 	}
 }
 
@@ -427,6 +468,22 @@ func TestFailedLoadLeavesTheGraphUnchanged(t *testing.T) {
 					Progress: func(int, int) { time.Sleep(200 * time.Millisecond) }}
 			},
 			func(err error) bool { return strings.Contains(err.Error(), "TransactionTimedOut") }, 1},
+		{"staged load cancelled after the first batches", big,
+			func(cancel context.CancelFunc) neo4jdb.LoadOptions {
+				return neo4jdb.LoadOptions{StageAbove: 1, BatchSize: 1000, Workers: 2, Progress: func(done, total int) {
+					if done >= 5000 {
+						cancel()
+					}
+				}}
+			},
+			func(err error) bool { return errors.Is(err, context.Canceled) }, 5},
+		// Staged nodes are not indexed, so the too-long id passes staging
+		// and the unique index refuses it in the switch transaction.
+		{"Neo4j rejects a value in the staged switch", tooLong,
+			func(context.CancelFunc) neo4jdb.LoadOptions {
+				return neo4jdb.LoadOptions{StageAbove: 1, BatchSize: 2, Workers: 2}
+			},
+			func(err error) bool { return strings.Contains(err.Error(), "too large to index") }, 10},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -455,6 +512,7 @@ func TestFailedLoadLeavesTheGraphUnchanged(t *testing.T) {
 			}
 			t.Logf("failed after %d batches: %v", batches, err)
 			sameDump(t, "after the failed load", mustDump(t, store), before)
+			noDebris(t)
 		})
 	}
 }
@@ -486,15 +544,12 @@ func TestLoadRejectsAnInconsistentDataset(t *testing.T) {
 }
 
 // TestLoadSurvivesKill9 kills the loading process with SIGKILL while it
-// writes batches, and checks the graph is exactly what it was.
+// writes batches, in one transaction or staging a copy, and checks the
+// graph is exactly what it was.
 func TestLoadSurvivesKill9(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary and loads a large dataset; skipped in -short mode")
 	}
-	store := emptyStore(t)
-	mustLoad(t, store, smallDataset(), neo4jdb.LoadOptions{})
-	before := mustDump(t, store)
-
 	tmp := t.TempDir()
 	bin := filepath.Join(tmp, "mandategraph")
 	build := exec.Command("go", "build", "-o", bin, ".")
@@ -506,8 +561,44 @@ func TestLoadSurvivesKill9(t *testing.T) {
 	if err := synth.WriteJSON(data, synth.Dataset(150_000, 1)); err != nil {
 		t.Fatal(err)
 	}
+	for _, mode := range []struct {
+		name string
+		args []string
+	}{
+		{"one transaction", []string{"--stage-above", "-1"}},
+		{"staged", []string{"--stage-above", "1", "--workers", "2"}},
+	} {
+		t.Run(mode.name, func(t *testing.T) {
+			store := emptyStore(t)
+			mustLoad(t, store, smallDataset(), neo4jdb.LoadOptions{})
+			before := mustDump(t, store)
+			killLoad(t, bin, append(append([]string{"load", "--batch-size", "1000"}, mode.args...), data)...)
+			visible, err := store.DumpVisible(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			sameDump(t, "what queries see after kill -9", visible, before)
+			// A killed staged load leaves its invisible copy behind, for the
+			// next load to delete; after that the graph is byte-for-byte
+			// what it was.
+			n, err := store.RemoveStagingDebris(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Logf("deleted %d staged nodes left by the killed load", n)
+			if mode.name == "staged" && n == 0 {
+				t.Error("the killed staged load left no staged nodes: was it killed while staging?")
+			}
+			sameDump(t, "after kill -9 and removing the staged copy", mustDump(t, store), before)
+		})
+	}
+}
 
-	cmd := exec.Command(bin, "load", "--batch-size", "1000", data)
+// killLoad runs the binary with args and kills it with SIGKILL once it has
+// written 20,000 rows, before the last batch.
+func killLoad(t *testing.T, bin string, args ...string) {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
 	cmd.Env = os.Environ()
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
@@ -525,8 +616,9 @@ func TestLoadSurvivesKill9(t *testing.T) {
 		for sc.Scan() {
 			seen = append(seen, sc.Text())
 			// "wrote 24000/191779 rows (12%) in 1s": kill once thousands of
-			// rows sit in the open transaction, and before the last batch
-			// (after which the loader commits).
+			// rows sit in the open transaction (or the staged copy), and
+			// before the last batch (after which the loader commits or
+			// switches).
 			var done, total int
 			if n, _ := fmt.Sscanf(sc.Text(), "wrote %d/%d rows", &done, &total); n == 2 && done >= 20_000 && done < total {
 				_ = cmd.Process.Signal(syscall.SIGKILL)
@@ -552,7 +644,6 @@ func TestLoadSurvivesKill9(t *testing.T) {
 	if stdout.Len() > 0 {
 		t.Errorf("the loader printed a report, so it finished before the kill:\n%s", stdout.String())
 	}
-	sameDump(t, "after kill -9", mustDump(t, store), before)
 }
 
 func TestLoadReportString(t *testing.T) {

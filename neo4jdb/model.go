@@ -37,6 +37,12 @@ const (
 	LabelDocument = "Document"
 	LabelAgenda   = "Agenda"
 
+	// A staged load (stage.go) writes the new graph on nodes with only
+	// LabelStaged, and retires the old one by giving its nodes only
+	// LabelRetired. Read queries never reach either.
+	LabelStaged  = "StagedEntity"
+	LabelRetired = "RetiredEntity"
+
 	RelMandates    = "MANDATES"
 	RelHasClause   = "HAS_CLAUSE"
 	RelAddresses   = "ADDRESSES"

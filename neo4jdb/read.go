@@ -284,9 +284,9 @@ func (s *Store) FindEntities(ctx context.Context, ids []string) (map[string]poli
 		CALL (key) {
 			MATCH (n:Entity {id: key}) RETURN n AS node, null AS rel, null AS src, null AS tgt
 			UNION ALL
-			MATCH (a)-[r:TENSION {id: key}]->(b) RETURN null AS node, r AS rel, a.id AS src, b.id AS tgt
+			MATCH (a:Entity)-[r:TENSION {id: key}]->(b:Entity) RETURN null AS node, r AS rel, a.id AS src, b.id AS tgt
 			UNION ALL
-			MATCH (a)-[r:CONVERGENCE {id: key}]->(b) RETURN null AS node, r AS rel, a.id AS src, b.id AS tgt
+			MATCH (a:Entity)-[r:CONVERGENCE {id: key}]->(b:Entity) RETURN null AS node, r AS rel, a.id AS src, b.id AS tgt
 		}
 		RETURN key, node, rel, src, tgt`, map[string]any{"ids": dedupe(ids)})
 	if err != nil {

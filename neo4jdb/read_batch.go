@@ -158,7 +158,7 @@ func (s *Store) EntityRelations(ctx context.Context, ids []string, kind policy.R
 // MissionRelations returns the relations in each mission (see
 // relationMissions), by relation id; kind "" means both kinds.
 func (s *Store) MissionRelations(ctx context.Context, ids []string, kind policy.RelationKind) (map[string][]policy.Relation, error) {
-	return s.relationsByParent(ctx, `MATCH (a)-[r:TENSION|CONVERGENCE]->(b)
+	return s.relationsByParent(ctx, `MATCH (a:Entity)-[r:TENSION|CONVERGENCE]->(b:Entity)
 		WHERE $kind IS NULL OR type(r) = $kind
 		UNWIND `+relationMissions+` AS pid
 		WITH DISTINCT pid, a, r, b
@@ -171,7 +171,7 @@ func (s *Store) MissionRelations(ctx context.Context, ids []string, kind policy.
 // touches it (see agendasOf), and, when with is not "", whose other end
 // touches with; by relation id; kind "" means both kinds.
 func (s *Store) AgendaRelations(ctx context.Context, ids []string, kind policy.RelationKind, with string) (map[string][]policy.Relation, error) {
-	return s.relationsByParent(ctx, `MATCH (a)-[r:TENSION|CONVERGENCE]->(b)
+	return s.relationsByParent(ctx, `MATCH (a:Entity)-[r:TENSION|CONVERGENCE]->(b:Entity)
 		WHERE $kind IS NULL OR type(r) = $kind
 		WITH a, r, b, `+agendasOf("a")+` AS ga, `+agendasOf("b")+` AS gb
 		UNWIND $ids AS pid

@@ -346,7 +346,7 @@ func (s *Store) AgendaOverlap(ctx context.Context, agendas []string, from, to po
 			  AND all(ag IN $agendas WHERE EXISTS { (md)-[:HAS_CLAUSE]->(:Clause)-[:ADDRESSES]->(:Agenda {id: ag}) })
 			WITH m, min(md.adopted) AS since
 			CALL (m) {
-				MATCH (a)-[r:TENSION|CONVERGENCE]->(b)
+				MATCH (a:Entity)-[r:TENSION|CONVERGENCE]->(b:Entity)
 				WITH a, r, b, `+agendasOf("a")+` AS ga, `+agendasOf("b")+` AS gb
 				WHERE m.id IN `+relationMissions+`
 				  AND any(x IN $agendas WHERE x IN ga AND

@@ -209,7 +209,7 @@ func (s *Store) FindRelations(ctx context.Context, f policy.RelationFilter, p po
 	if err := pageParams(p, params); err != nil {
 		return policy.Page[policy.Relation]{}, err
 	}
-	recs, err := s.query(ctx, `MATCH (a)-[r:TENSION|CONVERGENCE]->(b)
+	recs, err := s.query(ctx, `MATCH (a:Entity)-[r:TENSION|CONVERGENCE]->(b:Entity)
 		WHERE ($kind IS NULL OR type(r) = $kind)
 		  AND ($mechanism IS NULL OR r.mechanism = $mechanism)
 		  AND ($strength IS NULL OR r.strength = $strength)

@@ -15,4 +15,7 @@ CREATE INDEX convergence_id IF NOT EXISTS FOR ()-[r:CONVERGENCE]-() ON (r.id);
 CREATE INDEX mandate_adopted IF NOT EXISTS FOR (n:Mandate) ON (n.adopted);
 CREATE INDEX document_year IF NOT EXISTS FOR (n:Document) ON (n.year);
 // Full-text search over names, titles, summaries and texts of every kind.
-CREATE FULLTEXT INDEX entity_text IF NOT EXISTS FOR (n:Mission|Mandate|Clause|Document|Agenda) ON EACH [n.id, n.name, n.title, n.summary, n.text, n.description];
+// Eventually consistent: Lucene's updates run after a load's commit, on
+// another core, instead of inside it; Load waits for them before it
+// returns (docs/performance.md).
+CREATE FULLTEXT INDEX entity_text IF NOT EXISTS FOR (n:Mission|Mandate|Clause|Document|Agenda) ON EACH [n.id, n.name, n.title, n.summary, n.text, n.description] OPTIONS {indexConfig: {`fulltext.eventually_consistent`: true}};

@@ -1,0 +1,25 @@
+package neo4jdb
+
+import (
+	"context"
+
+	"github.com/mandategraph/mandategraph/policy"
+)
+
+// StageForTest does what a staged load does up to a point: it writes ds as
+// a staged copy and, if switchTo, switches to it, but never deletes the
+// retired copy, leaving the graph as a staged load killed at that point
+// would.
+func StageForTest(ctx context.Context, s *Store, ds *policy.Dataset, switchTo bool) error {
+	w, err := buildWanted(ds)
+	if err != nil {
+		return err
+	}
+	opts := LoadOptions{BatchSize: 3, Workers: 2, TxTimeout: DefaultLoadTimeout}
+	byLabel, eids, err := s.stageCopy(ctx, w, opts)
+	if err != nil || !switchTo {
+		return err
+	}
+	_, err = s.switchToStaged(ctx, byLabel, eids, opts)
+	return err
+}

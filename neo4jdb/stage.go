@@ -1,0 +1,387 @@
+package neo4jdb
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// Staged loads. A difference too large for one transaction (or for the
+// server's heap) is not written as a difference: the whole dataset is
+// written as a new copy of the graph, in many small transactions run in
+// parallel, on nodes that carry only LabelStaged. No read query can reach
+// that copy: every query starts from nodes with the model's labels (or
+// checks that a relationship's ends have them), and the copy's
+// relationships join only its own nodes. One short transaction then
+// switches: the current nodes lose their labels for LabelRetired and the
+// staged ones gain theirs. That switch is the load's only visible step, so
+// the load stays all or nothing; afterwards the retired copy is deleted in
+// batches. Anything staged or retired that a dead loader left behind is
+// invisible, and the next load deletes it before it starts.
+
+// DefaultStageAbove is the size of difference, in rows, above which Load
+// stages instead of writing the difference in one transaction, when
+// LoadOptions.StageAbove is 0. Neo4j's default transaction memory limit
+// (70% of the heap) holds about 300,000 relationships' worth of rows with
+// the scripts' default 2g heap (docs/performance.md).
+const DefaultStageAbove = 200_000
+
+// DefaultStageWorkers is how many staging transactions run at once when
+// LoadOptions.Workers is 0: measured best on a 2-core machine, where the
+// client's batch building overlaps the server's work.
+const DefaultStageWorkers = 3
+
+// staged is the outcome of a staged load, for the report.
+type staged struct {
+	rows             int // elements written to the staged copy
+	write, commit    time.Duration
+	cleanup          time.Duration
+	retired, cleaned int
+	cleanupErr       error
+}
+
+// stageJob is one batch of the staged copy: a statement and its rows,
+// written in its own transaction. A statement with got returns one record
+// per row written, one without returns the count n.
+type stageJob struct {
+	what   string
+	query  string
+	rows   []any
+	lo, hi int // row numbers within the step, for messages
+	got    func(recs []*neo4j.Record) error
+}
+
+// loadStaged writes the wanted graph as a staged copy, switches to it in
+// one transaction and deletes the copy it replaced.
+func (s *Store) loadStaged(ctx context.Context, w *wanted, opts LoadOptions) (staged, error) {
+	var st staged
+	t := time.Now()
+	byLabel, eids, err := s.stageCopy(ctx, w, opts)
+	if err != nil {
+		return st, err
+	}
+	st.rows = len(w.nodes) + len(w.rels)
+	st.write = time.Since(t)
+
+	t = time.Now()
+	retired, err := s.switchToStaged(ctx, byLabel, eids, opts)
+	st.commit = time.Since(t)
+	if err != nil {
+		return st, err
+	}
+	st.retired = retired
+
+	// The load has happened; deleting the retired copy only frees space, so
+	// a failure here is not the load's: it becomes a warning, and the next
+	// load deletes what is left.
+	t = time.Now()
+	st.cleaned, st.cleanupErr = s.removeDebris(ctx)
+	st.cleanup = time.Since(t)
+	return st, nil
+}
+
+// stageCopy writes the wanted graph on LabelStaged nodes, in batches of
+// their own transactions on opts.Workers sessions: nodes first, then the
+// relationships between them by the element ids their creation returned.
+// (Element ids are only promised stable within a transaction; nodes are
+// never deleted while they are used here, and the relationship statements
+// match only staged nodes and check their counts, so a stale id fails the
+// load instead of linking something else.) It returns the wanted node
+// indexes per label and the element id of every wanted node.
+func (s *Store) stageCopy(ctx context.Context, w *wanted, opts LoadOptions) (map[string][]int, []string, error) {
+	eids := make([]string, len(w.nodes))
+	byLabel := map[string][]int{}
+	for i, n := range w.nodes {
+		byLabel[n.label] = append(byLabel[n.label], i)
+	}
+	var jobsMu sync.Mutex // guards eids while node batches report their ids
+	var nodeJobs []stageJob
+	for _, label := range NodeLabels {
+		idx := byLabel[label]
+		keys := nodeKeys[label]
+		query := `UNWIND $rows AS row CREATE (n:` + LabelStaged + ` ` + inlineProps(keys, 0) + `) RETURN row[0] AS id, elementId(n) AS eid`
+		for lo := 0; lo < len(idx); lo += opts.BatchSize {
+			hi := min(lo+opts.BatchSize, len(idx))
+			rows := make([]any, 0, hi-lo)
+			for _, i := range idx[lo:hi] {
+				row, err := positional(w.nodes[i].props(), keys)
+				if err != nil {
+					return nil, nil, err
+				}
+				rows = append(rows, row)
+			}
+			nodeJobs = append(nodeJobs, stageJob{what: "stage " + label + " nodes", query: query, rows: rows, lo: lo, hi: hi,
+				got: func(recs []*neo4j.Record) error {
+					jobsMu.Lock()
+					defer jobsMu.Unlock()
+					for _, rec := range recs {
+						id, _ := rec.Values[0].(string)
+						eid, _ := rec.Values[1].(string)
+						i, ok := w.nodeIndex[id]
+						if !ok || eid == "" {
+							return fmt.Errorf("unexpected staged node %q", id)
+						}
+						eids[i] = eid
+					}
+					return nil
+				}})
+		}
+	}
+	progress := newProgress(opts.Progress, len(w.nodes)+len(w.rels))
+	if err := s.runStageJobs(ctx, nodeJobs, opts, progress); err != nil {
+		return nil, nil, err
+	}
+
+	// Relationship batches of the different types are interleaved so that
+	// parallel transactions seldom wait for the same dense (agenda) node.
+	var perType [][]stageJob
+	for _, typ := range RelTypes {
+		var idx []int
+		for i := range w.rels {
+			if w.rels[i].typ == typ {
+				idx = append(idx, i)
+			}
+		}
+		create := `CREATE (a)-[:` + typ + `]->(b)`
+		if typ == RelTension || typ == RelConvergence {
+			create = `CREATE (a)-[:` + typ + ` ` + inlineProps(relationKeys, 2) + `]->(b)`
+		}
+		// count(*), not a record per row: returning 1M records costs seconds.
+		query := `UNWIND $rows AS row MATCH (a:` + LabelStaged + `) WHERE elementId(a) = row[0]
+			MATCH (b:` + LabelStaged + `) WHERE elementId(b) = row[1] ` + create + ` RETURN count(*) AS n`
+		var jobs []stageJob
+		for lo := 0; lo < len(idx); lo += opts.BatchSize {
+			hi := min(lo+opts.BatchSize, len(idx))
+			rows := make([]any, 0, hi-lo)
+			for _, i := range idx[lo:hi] {
+				r := w.rels[i]
+				row := []any{eids[w.nodeIndex[r.from]], eids[w.nodeIndex[r.to]]}
+				if r.rel != nil {
+					vals, err := positional(relationProps(r.rel), relationKeys)
+					if err != nil {
+						return nil, nil, err
+					}
+					row = append(row, vals...)
+				}
+				rows = append(rows, row)
+			}
+			jobs = append(jobs, stageJob{what: "stage " + typ + " relationships", query: query, rows: rows, lo: lo, hi: hi})
+		}
+		perType = append(perType, jobs)
+	}
+	var relJobs []stageJob
+	for k := 0; ; k++ {
+		added := false
+		for _, jobs := range perType {
+			if k < len(jobs) {
+				relJobs = append(relJobs, jobs[k])
+				added = true
+			}
+		}
+		if !added {
+			break
+		}
+	}
+	if err := s.runStageJobs(ctx, relJobs, opts, progress); err != nil {
+		return nil, nil, err
+	}
+	return byLabel, eids, nil
+}
+
+// progressCounter serializes the progress reports of parallel workers.
+type progressCounter struct {
+	mu    sync.Mutex
+	f     func(done, total int)
+	done  int
+	total int
+}
+
+func newProgress(f func(done, total int), total int) *progressCounter {
+	p := &progressCounter{f: f, total: total}
+	if f != nil {
+		f(0, total)
+	}
+	return p
+}
+
+func (p *progressCounter) add(n int) {
+	if p.f == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.done += n
+	p.f(p.done, p.total)
+}
+
+// runStageJobs runs jobs on opts.Workers parallel sessions, each job in its
+// own write transaction, and stops at the first error.
+func (s *Store) runStageJobs(ctx context.Context, jobs []stageJob, opts LoadOptions, progress *progressCounter) error {
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	next := make(chan stageJob)
+	var wg sync.WaitGroup
+	for range min(opts.Workers, max(len(jobs), 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.database, AccessMode: neo4j.AccessModeWrite})
+			defer session.Close(context.WithoutCancel(ctx))
+			for job := range next {
+				if err := s.runStageJob(ctx, session, job, opts); err != nil {
+					cancel(err)
+					continue // drain
+				}
+				progress.add(len(job.rows))
+			}
+		}()
+	}
+feed:
+	for _, job := range jobs {
+		select {
+		case next <- job:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	if err := context.Cause(ctx); err != nil {
+		return err
+	}
+	return nil
+}
+
+func (s *Store) runStageJob(ctx context.Context, session neo4j.SessionWithContext, job stageJob, opts LoadOptions) error {
+	if err := ctx.Err(); err != nil {
+		return context.Cause(ctx)
+	}
+	_, err := session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		recs, err := s.run(ctx, tx, job.query, map[string]any{"rows": job.rows})
+		if err != nil {
+			return nil, err
+		}
+		wrote := len(recs)
+		if job.got == nil && len(recs) == 1 {
+			n, err := get[int64](recs[0], "n")
+			if err != nil {
+				return nil, err
+			}
+			wrote = int(n)
+		}
+		if wrote != len(job.rows) {
+			return nil, fmt.Errorf("wrote %d rows, want %d (an endpoint is missing)", wrote, len(job.rows))
+		}
+		if job.got != nil {
+			return nil, job.got(recs)
+		}
+		return nil, nil
+	}, neo4j.WithTxTimeout(opts.TxTimeout), neo4j.WithTxMetadata(map[string]any{"app": "mandategraph", "op": "load-stage"}))
+	if err != nil {
+		if cerr := context.Cause(ctx); cerr != nil {
+			return cerr
+		}
+		return fmt.Errorf("%s (rows %d to %d): %w", job.what, job.lo+1, job.hi, err)
+	}
+	return nil
+}
+
+// errSwitchUnknown marks a switch whose commit got no answer.
+var errSwitchUnknown = errors.New("the switch's commit got no answer")
+
+// switchToStaged makes the staged copy the graph in one transaction: every
+// node with one of the model's labels is retired (its labels replaced by
+// LabelRetired) and every staged node gets :Entity and its kind label. It
+// returns how many nodes it retired.
+func (s *Store) switchToStaged(ctx context.Context, byLabel map[string][]int, eids []string, opts LoadOptions) (int, error) {
+	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.database, AccessMode: neo4j.AccessModeWrite})
+	defer session.Close(ctx)
+	var retired int
+	var applied bool
+	_, err := session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		applied = false
+		rec, err := s.single(ctx, tx, `MATCH (n:`+ownedLabels+`)
+			REMOVE n:`+strings.Join(append([]string{LabelEntity}, NodeLabels...), ":")+`
+			SET n:`+LabelRetired+`
+			RETURN count(*) AS n`, nil)
+		if err != nil {
+			return nil, fmt.Errorf("retire the current graph: %w", err)
+		}
+		n, err := get[int64](rec, "n")
+		if err != nil {
+			return nil, err
+		}
+		retired = int(n)
+		for _, label := range NodeLabels {
+			idx := byLabel[label]
+			for lo := 0; lo < len(idx); lo += opts.BatchSize {
+				hi := min(lo+opts.BatchSize, len(idx))
+				rows := make([]any, 0, hi-lo)
+				for _, i := range idx[lo:hi] {
+					rows = append(rows, eids[i])
+				}
+				rec, err := s.single(ctx, tx, `UNWIND $rows AS eid MATCH (n:`+LabelStaged+`) WHERE elementId(n) = eid
+					REMOVE n:`+LabelStaged+` SET n:`+LabelEntity+`:`+label+` RETURN count(*) AS n`, map[string]any{"rows": rows})
+				if err != nil {
+					return nil, fmt.Errorf("promote staged %s nodes: %w", label, err)
+				}
+				if n, err := get[int64](rec, "n"); err != nil || int(n) != len(rows) {
+					return nil, fmt.Errorf("promote staged %s nodes: %d of %d found (was the staged copy removed by another load?)", label, n, len(rows))
+				}
+			}
+		}
+		applied = true
+		return nil, nil
+	}, neo4j.WithTxTimeout(opts.TxTimeout), neo4j.WithTxMetadata(map[string]any{"app": "mandategraph", "op": "load-switch"}))
+	if err != nil {
+		var nerr *neo4j.Neo4jError
+		if applied && !errors.As(lastError(err), &nerr) {
+			return 0, fmt.Errorf("%w: %w", errSwitchUnknown, wrapNeo4j(err))
+		}
+		return 0, err
+	}
+	return retired, nil
+}
+
+// removeDebris deletes, in batches of their own transactions, the nodes of
+// staged copies that never became the graph and of retired copies, with
+// their relationships. It returns how many nodes it deleted.
+func (s *Store) removeDebris(ctx context.Context) (int, error) {
+	deleted := 0
+	for _, q := range []string{
+		// Relationships first, a batch at a time, so that a dense node's
+		// thousands of relationships do not all land in one transaction.
+		`MATCH (n:` + LabelStaged + `|` + LabelRetired + `)-[r]-() WITH DISTINCT r LIMIT $n DELETE r RETURN count(*) AS n`,
+		`MATCH (n:` + LabelStaged + `|` + LabelRetired + `) WITH n LIMIT $n DELETE n RETURN count(*) AS n`,
+	} {
+		for {
+			res, err := s.execute(ctx, q, map[string]any{"n": 20000}, neo4j.EagerResultTransformer, neo4j.Write)
+			if err != nil {
+				return deleted, fmt.Errorf("remove staged and retired copies: %w", wrapNeo4j(err))
+			}
+			n, err := get[int64](res.Records[0], "n")
+			if err != nil {
+				return deleted, err
+			}
+			if n == 0 {
+				break
+			}
+			if strings.Contains(q, "DELETE n") {
+				deleted += int(n)
+			}
+		}
+	}
+	return deleted, nil
+}
+
+// RemoveStagingDebris deletes what interrupted staged loads left behind
+// (staged or retired copies, invisible to every query). Load does this
+// before it starts; it is exported for tests and operators.
+func (s *Store) RemoveStagingDebris(ctx context.Context) (int, error) {
+	return s.removeDebris(ctx)
+}
