@@ -213,19 +213,30 @@ func (s *Store) Reset(ctx context.Context) error {
 		`MATCH ()-[r]->() WITH r LIMIT $n DELETE r RETURN count(*) AS n`,
 		`MATCH (x) WITH x LIMIT $n DETACH DELETE x RETURN count(*) AS n`,
 	} {
-		for {
-			res, err := s.execute(ctx, q, map[string]any{"n": 20000}, neo4j.EagerResultTransformer, neo4j.Write)
-			if err != nil {
-				return fmt.Errorf("reset: %w", wrapNeo4j(err))
-			}
-			n, err := get[int64](res.Records[0], "n")
-			if err != nil {
-				return fmt.Errorf("reset: %w", err)
-			}
-			if n == 0 {
-				break
-			}
+		if _, err := s.deleteInBatches(ctx, q); err != nil {
+			return fmt.Errorf("reset: %w", err)
 		}
 	}
 	return nil
+}
+
+// deleteInBatches runs a deleting query (with LIMIT $n, returning the
+// count n it deleted), each time in its own transaction, until it deletes
+// nothing, and returns the total.
+func (s *Store) deleteInBatches(ctx context.Context, query string) (int, error) {
+	total := 0
+	for {
+		res, err := s.execute(ctx, query, map[string]any{"n": 20000}, neo4j.EagerResultTransformer, neo4j.Write)
+		if err != nil {
+			return total, wrapNeo4j(err)
+		}
+		n, err := get[int64](res.Records[0], "n")
+		if err != nil {
+			return total, err
+		}
+		if n == 0 {
+			return total, nil
+		}
+		total += int(n)
+	}
 }

@@ -20,6 +20,5 @@ func StageForTest(ctx context.Context, s *Store, ds *policy.Dataset, switchTo bo
 	if err != nil || !switchTo {
 		return err
 	}
-	_, err = s.switchToStaged(ctx, byLabel, eids, opts)
-	return err
+	return s.switchToStaged(ctx, byLabel, eids, opts)
 }

@@ -238,7 +238,7 @@ func (s *Store) Load(ctx context.Context, ds *policy.Dataset, opts LoadOptions) 
 		}
 		phases.Schema = time.Since(start)
 		t := time.Now()
-		if _, err := s.removeDebris(ctx); err != nil {
+		if _, err := s.RemoveStagingDebris(ctx); err != nil {
 			return LoadReport{}, fmt.Errorf("load (nothing written): %w", err)
 		}
 		phases.Cleanup = time.Since(t)
@@ -339,7 +339,7 @@ func (s *Store) stagedLoadError(ctx context.Context, err error) error {
 	// reason for the failure, so this gets its own.
 	cleanCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Minute)
 	defer cancel()
-	if _, cerr := s.removeDebris(cleanCtx); cerr != nil {
+	if _, cerr := s.RemoveStagingDebris(cleanCtx); cerr != nil {
 		return fmt.Errorf("load (nothing written to the graph; its staged copy, invisible to queries, is left for the next load to delete: %v): %w",
 			cerr, loadError(ctx, err))
 	}
@@ -1035,18 +1035,7 @@ func (s *Store) apply(ctx context.Context, tx neo4j.ManagedTransaction, p *loadP
 			query: `UNWIND $rows AS row CREATE (n:` + LabelEntity + `:` + label + ` ` + inlineProps(keys, 0) + `)
 				RETURN row[0] AS id, elementId(n) AS eid`,
 			row: func(i int) (any, error) { return positional(w.nodes[idx[i]].props(), keys) },
-			got: func(recs []*neo4j.Record) error {
-				for _, rec := range recs {
-					id, _ := rec.Values[0].(string)
-					eid, _ := rec.Values[1].(string)
-					i, ok := w.nodeIndex[id]
-					if !ok || eid == "" {
-						return fmt.Errorf("unexpected created node %q", id)
-					}
-					eids[i] = eid
-				}
-				return nil
-			}})
+			got: func(recs []*neo4j.Record) error { return w.recordCreated(eids, recs) }})
 	}
 	steps = append(steps,
 		loadStep{what: "update nodes", n: len(p.updateNodes),
@@ -1068,25 +1057,10 @@ func (s *Store) apply(ctx context.Context, tx neo4j.ManagedTransaction, p *loadP
 				idx = append(idx, i)
 			}
 		}
-		ends := func(r wantRel) (string, string) { return eids[w.nodeIndex[r.from]], eids[w.nodeIndex[r.to]] }
-		match := `UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row[0] MATCH (b) WHERE elementId(b) = row[1] `
-		if typ == RelTension || typ == RelConvergence {
-			steps = append(steps, loadStep{what: "create " + typ + " relationships", n: len(idx),
-				query: match + `CREATE (a)-[:` + typ + ` ` + inlineProps(relationKeys, 2) + `]->(b) RETURN count(*) AS n`,
-				row: func(i int) (any, error) {
-					r := w.rels[idx[i]]
-					a, b := ends(r)
-					vals, err := positional(relationProps(r.rel), relationKeys)
-					return append([]any{a, b}, vals...), err
-				}})
-		} else {
-			steps = append(steps, loadStep{what: "create " + typ + " relationships", n: len(idx),
-				query: match + `CREATE (a)-[:` + typ + `]->(b) RETURN count(*) AS n`,
-				row: func(i int) (any, error) {
-					a, b := ends(w.rels[idx[i]])
-					return []any{a, b}, nil
-				}})
-		}
+		steps = append(steps, loadStep{what: "create " + typ + " relationships", n: len(idx),
+			query: `UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row[0] MATCH (b) WHERE elementId(b) = row[1] ` +
+				createRel(typ) + ` RETURN count(*) AS n`,
+			row: func(i int) (any, error) { return w.relRow(w.rels[idx[i]], eids) }})
 	}
 
 	total, done := p.rows(), 0
@@ -1121,6 +1095,41 @@ func (s *Store) apply(ctx context.Context, tx neo4j.ManagedTransaction, p *loadP
 		}
 	}
 	return nil
+}
+
+// recordCreated stores in eids the element ids that a node-creating
+// statement returned, in columns id and eid.
+func (w *wanted) recordCreated(eids []string, recs []*neo4j.Record) error {
+	for _, rec := range recs {
+		id, _ := rec.Values[0].(string)
+		eid, _ := rec.Values[1].(string)
+		i, ok := w.nodeIndex[id]
+		if !ok || eid == "" {
+			return fmt.Errorf("unexpected created node %q", id)
+		}
+		eids[i] = eid
+	}
+	return nil
+}
+
+// createRel is the CREATE clause of a relationship of typ from a to b; a
+// relation's properties come from row[2] on (see relRow).
+func createRel(typ string) string {
+	if typ == RelTension || typ == RelConvergence {
+		return `CREATE (a)-[:` + typ + ` ` + inlineProps(relationKeys, 2) + `]->(b)`
+	}
+	return `CREATE (a)-[:` + typ + `]->(b)`
+}
+
+// relRow is the row that creates r: its endpoints' element ids, then a
+// relation's property values in the order of relationKeys.
+func (w *wanted) relRow(r wantRel, eids []string) ([]any, error) {
+	row := []any{eids[w.nodeIndex[r.from]], eids[w.nodeIndex[r.to]]}
+	if r.rel == nil {
+		return row, nil
+	}
+	vals, err := positional(relationProps(r.rel), relationKeys)
+	return append(row, vals...), err
 }
 
 // writeBatch runs one batch of a step and returns how many rows it wrote.

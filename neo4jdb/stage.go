@@ -38,11 +38,10 @@ const DefaultStageWorkers = 3
 
 // staged is the outcome of a staged load, for the report.
 type staged struct {
-	rows             int // elements written to the staged copy
-	write, commit    time.Duration
-	cleanup          time.Duration
-	retired, cleaned int
-	cleanupErr       error
+	rows          int // elements written to the staged copy
+	write, commit time.Duration
+	cleanup       time.Duration
+	cleanupErr    error
 }
 
 // stageJob is one batch of the staged copy: a statement and its rows,
@@ -69,18 +68,17 @@ func (s *Store) loadStaged(ctx context.Context, w *wanted, opts LoadOptions) (st
 	st.write = time.Since(t)
 
 	t = time.Now()
-	retired, err := s.switchToStaged(ctx, byLabel, eids, opts)
+	err = s.switchToStaged(ctx, byLabel, eids, opts)
 	st.commit = time.Since(t)
 	if err != nil {
 		return st, err
 	}
-	st.retired = retired
 
 	// The load has happened; deleting the retired copy only frees space, so
 	// a failure here is not the load's: it becomes a warning, and the next
 	// load deletes what is left.
 	t = time.Now()
-	st.cleaned, st.cleanupErr = s.removeDebris(ctx)
+	_, st.cleanupErr = s.RemoveStagingDebris(ctx)
 	st.cleanup = time.Since(t)
 	return st, nil
 }
@@ -119,16 +117,7 @@ func (s *Store) stageCopy(ctx context.Context, w *wanted, opts LoadOptions) (map
 				got: func(recs []*neo4j.Record) error {
 					jobsMu.Lock()
 					defer jobsMu.Unlock()
-					for _, rec := range recs {
-						id, _ := rec.Values[0].(string)
-						eid, _ := rec.Values[1].(string)
-						i, ok := w.nodeIndex[id]
-						if !ok || eid == "" {
-							return fmt.Errorf("unexpected staged node %q", id)
-						}
-						eids[i] = eid
-					}
-					return nil
+					return w.recordCreated(eids, recs)
 				}})
 		}
 	}
@@ -147,26 +136,17 @@ func (s *Store) stageCopy(ctx context.Context, w *wanted, opts LoadOptions) (map
 				idx = append(idx, i)
 			}
 		}
-		create := `CREATE (a)-[:` + typ + `]->(b)`
-		if typ == RelTension || typ == RelConvergence {
-			create = `CREATE (a)-[:` + typ + ` ` + inlineProps(relationKeys, 2) + `]->(b)`
-		}
 		// count(*), not a record per row: returning 1M records costs seconds.
 		query := `UNWIND $rows AS row MATCH (a:` + LabelStaged + `) WHERE elementId(a) = row[0]
-			MATCH (b:` + LabelStaged + `) WHERE elementId(b) = row[1] ` + create + ` RETURN count(*) AS n`
+			MATCH (b:` + LabelStaged + `) WHERE elementId(b) = row[1] ` + createRel(typ) + ` RETURN count(*) AS n`
 		var jobs []stageJob
 		for lo := 0; lo < len(idx); lo += opts.BatchSize {
 			hi := min(lo+opts.BatchSize, len(idx))
 			rows := make([]any, 0, hi-lo)
 			for _, i := range idx[lo:hi] {
-				r := w.rels[i]
-				row := []any{eids[w.nodeIndex[r.from]], eids[w.nodeIndex[r.to]]}
-				if r.rel != nil {
-					vals, err := positional(relationProps(r.rel), relationKeys)
-					if err != nil {
-						return nil, nil, err
-					}
-					row = append(row, vals...)
+				row, err := w.relRow(w.rels[i], eids)
+				if err != nil {
+					return nil, nil, err
 				}
 				rows = append(rows, row)
 			}
@@ -296,27 +276,18 @@ var errSwitchUnknown = errors.New("the switch's commit got no answer")
 
 // switchToStaged makes the staged copy the graph in one transaction: every
 // node with one of the model's labels is retired (its labels replaced by
-// LabelRetired) and every staged node gets :Entity and its kind label. It
-// returns how many nodes it retired.
-func (s *Store) switchToStaged(ctx context.Context, byLabel map[string][]int, eids []string, opts LoadOptions) (int, error) {
+// LabelRetired) and every staged node gets :Entity and its kind label.
+func (s *Store) switchToStaged(ctx context.Context, byLabel map[string][]int, eids []string, opts LoadOptions) error {
 	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.database, AccessMode: neo4j.AccessModeWrite})
 	defer session.Close(ctx)
-	var retired int
 	var applied bool
 	_, err := session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		applied = false
-		rec, err := s.single(ctx, tx, `MATCH (n:`+ownedLabels+`)
+		if _, err := s.run(ctx, tx, `MATCH (n:`+ownedLabels+`)
 			REMOVE n:`+strings.Join(append([]string{LabelEntity}, NodeLabels...), ":")+`
-			SET n:`+LabelRetired+`
-			RETURN count(*) AS n`, nil)
-		if err != nil {
+			SET n:`+LabelRetired, nil); err != nil {
 			return nil, fmt.Errorf("retire the current graph: %w", err)
 		}
-		n, err := get[int64](rec, "n")
-		if err != nil {
-			return nil, err
-		}
-		retired = int(n)
 		for _, label := range NodeLabels {
 			idx := byLabel[label]
 			for lo := 0; lo < len(idx); lo += opts.BatchSize {
@@ -341,47 +312,28 @@ func (s *Store) switchToStaged(ctx context.Context, byLabel map[string][]int, ei
 	if err != nil {
 		var nerr *neo4j.Neo4jError
 		if applied && !errors.As(lastError(err), &nerr) {
-			return 0, fmt.Errorf("%w: %w", errSwitchUnknown, wrapNeo4j(err))
+			return fmt.Errorf("%w: %w", errSwitchUnknown, wrapNeo4j(err))
 		}
-		return 0, err
+		return err
 	}
-	return retired, nil
+	return nil
 }
 
-// removeDebris deletes, in batches of their own transactions, the nodes of
-// staged copies that never became the graph and of retired copies, with
-// their relationships. It returns how many nodes it deleted.
-func (s *Store) removeDebris(ctx context.Context) (int, error) {
-	deleted := 0
-	for _, q := range []string{
-		// Relationships first, a batch at a time, so that a dense node's
-		// thousands of relationships do not all land in one transaction.
-		`MATCH (n:` + LabelStaged + `|` + LabelRetired + `)-[r]-() WITH DISTINCT r LIMIT $n DELETE r RETURN count(*) AS n`,
-		`MATCH (n:` + LabelStaged + `|` + LabelRetired + `) WITH n LIMIT $n DELETE n RETURN count(*) AS n`,
-	} {
-		for {
-			res, err := s.execute(ctx, q, map[string]any{"n": 20000}, neo4j.EagerResultTransformer, neo4j.Write)
-			if err != nil {
-				return deleted, fmt.Errorf("remove staged and retired copies: %w", wrapNeo4j(err))
-			}
-			n, err := get[int64](res.Records[0], "n")
-			if err != nil {
-				return deleted, err
-			}
-			if n == 0 {
-				break
-			}
-			if strings.Contains(q, "DELETE n") {
-				deleted += int(n)
-			}
-		}
-	}
-	return deleted, nil
-}
-
-// RemoveStagingDebris deletes what interrupted staged loads left behind
-// (staged or retired copies, invisible to every query). Load does this
-// before it starts; it is exported for tests and operators.
+// RemoveStagingDebris deletes what interrupted staged loads left behind:
+// the nodes of staged copies that never became the graph and of retired
+// copies (invisible to every query), with their relationships, in batches
+// of their own transactions. It returns how many nodes it deleted. Load
+// runs it before it starts, and a staged load after its switch.
 func (s *Store) RemoveStagingDebris(ctx context.Context) (int, error) {
-	return s.removeDebris(ctx)
+	debris := `(n:` + LabelStaged + `|` + LabelRetired + `)`
+	// Relationships first, so that a dense node's thousands of
+	// relationships do not all land in one transaction.
+	if _, err := s.deleteInBatches(ctx, `MATCH `+debris+`-[r]-() WITH DISTINCT r LIMIT $n DELETE r RETURN count(*) AS n`); err != nil {
+		return 0, fmt.Errorf("remove staged and retired copies: %w", err)
+	}
+	n, err := s.deleteInBatches(ctx, `MATCH `+debris+` WITH n LIMIT $n DELETE n RETURN count(*) AS n`)
+	if err != nil {
+		return n, fmt.Errorf("remove staged and retired copies: %w", err)
+	}
+	return n, nil
 }
