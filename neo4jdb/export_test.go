@@ -20,5 +20,11 @@ func StageForTest(ctx context.Context, s *Store, ds *policy.Dataset, switchTo bo
 	if err != nil || !switchTo {
 		return err
 	}
-	return s.switchToStaged(ctx, byLabel, eids, opts)
+	if err := s.switchToStaged(ctx, byLabel, eids, opts); err != nil {
+		return err
+	}
+	// As Load does, and as the server does by itself shortly after: let
+	// the eventually consistent full-text index catch up, so searches
+	// compare deterministically.
+	return s.awaitSearchIndex(ctx)
 }

@@ -264,8 +264,12 @@ func (s *Store) Search(ctx context.Context, text string, limit int) ([]policy.Se
 	if limit == 0 {
 		return []policy.SearchHit{}, nil
 	}
+	// The index is eventually consistent (schema/001_constraints.cypher):
+	// just after a staged load's switch it can still list nodes of the
+	// retired copy, which the label check drops.
 	recs, err := s.query(ctx, `CALL db.index.fulltext.queryNodes('entity_text', $text, {limit: $limit})
 		YIELD node, score
+		WHERE node:Entity
 		RETURN node, score ORDER BY score DESC, node.id LIMIT $limit`,
 		map[string]any{"text": text, "limit": int64(limit)})
 	if err != nil {

@@ -20,7 +20,7 @@ func readEverything(t *testing.T, store *neo4jdb.Store) string {
 	add := func(v any, err error) {
 		t.Helper()
 		if err != nil {
-			t.Fatal(err)
+			t.Fatalf("read %d: %v", len(out), err)
 		}
 		out = append(out, v)
 	}
