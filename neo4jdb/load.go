@@ -208,7 +208,7 @@ var errStage = errors.New("stage")
 // not the memory to hold in one transaction, is staged instead (see
 // stage.go): still all or nothing, with one short switch transaction as
 // the only visible step. See docs/performance.md for sizes and memory.
-// Run one load at a time: two concurrent loads are not serialized.
+// Loads take turns: a load waits for one already running (lockLoads).
 func (s *Store) Load(ctx context.Context, ds *policy.Dataset, opts LoadOptions) (LoadReport, error) {
 	start := time.Now()
 	want, err := buildWanted(ds)
@@ -236,6 +236,11 @@ func (s *Store) Load(ctx context.Context, ds *policy.Dataset, opts LoadOptions) 
 				return LoadReport{}, fmt.Errorf("load: %w", err)
 			}
 		}
+		unlock, err := s.lockLoads(ctx, opts.TxTimeout)
+		if err != nil {
+			return LoadReport{}, fmt.Errorf("load (nothing written): %w", err)
+		}
+		defer unlock()
 		phases.Schema = time.Since(start)
 		t := time.Now()
 		if _, err := s.RemoveStagingDebris(ctx); err != nil {
@@ -283,6 +288,36 @@ func (s *Store) Load(ctx context.Context, ds *policy.Dataset, opts LoadOptions) 
 	report.Phases = phases
 	report.Duration = time.Since(start)
 	return report, nil
+}
+
+// lockLoads waits until no other load runs and returns the function that
+// lets the next one in. The lock is a transaction that MERGEs the one
+// LoadLock node and is never committed: the unique constraint on it makes
+// a second MERGE wait until the first transaction ends, which it does when
+// unlock rolls it back, when the loader dies (the server drops its
+// connection) or after timeout.
+func (s *Store) lockLoads(ctx context.Context, timeout time.Duration) (unlock func(), err error) {
+	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.database, AccessMode: neo4j.AccessModeWrite})
+	tx, err := session.BeginTransaction(ctx, neo4j.WithTxTimeout(timeout),
+		neo4j.WithTxMetadata(map[string]any{"app": "mandategraph", "op": "load-lock"}))
+	if err == nil {
+		var res neo4j.ResultWithContext
+		if res, err = tx.Run(ctx, `MERGE (:`+LabelLoadLock+` {id: 'load'})`, nil); err == nil {
+			_, err = res.Consume(ctx)
+		}
+		if err != nil {
+			_ = tx.Rollback(context.WithoutCancel(ctx))
+		}
+	}
+	if err != nil {
+		_ = session.Close(context.WithoutCancel(ctx))
+		return nil, fmt.Errorf("wait for other loads: %w", wrapNeo4j(err))
+	}
+	return func() {
+		bg := context.WithoutCancel(ctx)
+		_ = tx.Rollback(bg)
+		_ = session.Close(bg)
+	}, nil
 }
 
 // loadInOneTransaction reads the graph, diffs it with want and, unless this

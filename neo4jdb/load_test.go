@@ -11,6 +11,7 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -674,4 +675,57 @@ loaded: 7 changes, 7 rows written in 1.5s (schema 0s, read and diff 0s, write 0s
 	if got := rep.String(); got != want {
 		t.Errorf("String() =\n%s\nwant\n%s", got, want)
 	}
+}
+
+// TestConcurrentLoadsTakeTurns starts a second (staged) load while a first
+// one stages, and checks that the second waits for the first to finish
+// instead of deleting its staged copy, and that the graph ends up equal to
+// the dataset loaded last.
+func TestConcurrentLoadsTakeTurns(t *testing.T) {
+	store := emptyStore(t)
+	mustLoad(t, store, changedDataset(), neo4jdb.LoadOptions{StageAbove: -1})
+	want := mustDump(t, store)
+	if err := store.Reset(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+
+	firstStaging := make(chan struct{})
+	var once sync.Once
+	var firstEnd time.Time
+	firstDone := make(chan error, 1)
+	go func() {
+		_, err := store.Load(context.Background(), synth.Dataset(20_000, 1), neo4jdb.LoadOptions{StageAbove: 1, BatchSize: 500, Workers: 2,
+			Progress: func(done, total int) {
+				if done > 0 {
+					once.Do(func() { close(firstStaging) })
+					time.Sleep(20 * time.Millisecond) // keep the first load staging a while
+				}
+			}})
+		firstEnd = time.Now()
+		firstDone <- err
+	}()
+	select {
+	case <-firstStaging:
+	case err := <-firstDone:
+		t.Fatalf("the first load ended before it staged anything: %v", err)
+	}
+	var secondStart time.Time
+	_, err := store.Load(context.Background(), changedDataset(), neo4jdb.LoadOptions{StageAbove: 1, BatchSize: 3, Workers: 2,
+		Progress: func(done, total int) {
+			if secondStart.IsZero() {
+				secondStart = time.Now()
+			}
+		}})
+	if err != nil {
+		t.Fatalf("second load: %v", err)
+	}
+	if err := <-firstDone; err != nil {
+		t.Fatalf("first load: %v", err)
+	}
+	t.Logf("first load ended %s, second started writing %s", firstEnd.Format(time.StampMicro), secondStart.Format(time.StampMicro))
+	if !secondStart.After(firstEnd) {
+		t.Errorf("the second load started writing at %s, before the first ended at %s", secondStart.Format(time.StampMicro), firstEnd.Format(time.StampMicro))
+	}
+	sameDump(t, "after both loads", mustDump(t, store), want)
+	noDebris(t)
 }

@@ -42,6 +42,9 @@ const (
 	// LabelRetired. Read queries never reach either.
 	LabelStaged  = "StagedEntity"
 	LabelRetired = "RetiredEntity"
+	// LabelLoadLock is the label of the node loads lock to take turns; it
+	// is never committed (Store.lockLoads).
+	LabelLoadLock = "LoadLock"
 
 	RelMandates    = "MANDATES"
 	RelHasClause   = "HAS_CLAUSE"

@@ -19,3 +19,7 @@ CREATE INDEX document_year IF NOT EXISTS FOR (n:Document) ON (n.year);
 // another core, instead of inside it; Load waits for them before it
 // returns (docs/performance.md).
 CREATE FULLTEXT INDEX entity_text IF NOT EXISTS FOR (n:Mission|Mandate|Clause|Document|Agenda) ON EACH [n.id, n.name, n.title, n.summary, n.text, n.description] OPTIONS {indexConfig: {`fulltext.eventually_consistent`: true}};
+// Loads take turns: each holds, in a transaction it never commits, a MERGE
+// of the one LoadLock node, which this constraint makes exclusive
+// (Store.lockLoads). The node is never committed, so the graph never has it.
+CREATE CONSTRAINT load_lock IF NOT EXISTS FOR (n:LoadLock) REQUIRE n.id IS UNIQUE;
