@@ -41,7 +41,7 @@ func validate(args []string, stdout, stderr io.Writer) error {
 
 // load validates datasets and makes the graph equal to them:
 //
-//	mandategraph load [--dry-run] [--batch-size N] [--stage-above N] [--workers N] DIR...
+//	mandategraph load [--dry-run] [--batch-size N] [--stage-above N] [--stage-batch-size N] [--workers N] DIR...
 //
 // Nothing is written (not even the schema) unless the whole input is valid;
 // the load itself is all or nothing too: one transaction, or for a large
@@ -52,6 +52,7 @@ func load(ctx context.Context, args []string, getenv func(string) string, stdout
 	dryRun := fs.Bool("dry-run", false, "compute and print the changes without writing them")
 	batch := fs.Int("batch-size", neo4jdb.DefaultBatchSize, "rows per write statement")
 	stageAbove := fs.Int("stage-above", neo4jdb.DefaultStageAbove, "stage differences of more rows than this; -1 never stages")
+	stageBatch := fs.Int("stage-batch-size", neo4jdb.DefaultStageBatchSize, "rows per transaction of a staged load")
 	workers := fs.Int("workers", neo4jdb.DefaultStageWorkers, "parallel transactions of a staged load")
 	if err := fs.Parse(args); err != nil {
 		return usageError{"load: " + err.Error()}
@@ -64,6 +65,9 @@ func load(ctx context.Context, args []string, getenv func(string) string, stdout
 	}
 	if *stageAbove < -1 || *stageAbove == 0 {
 		return usageError{fmt.Sprintf("load: --stage-above must be a positive number of rows, or -1 to never stage, got %d", *stageAbove)}
+	}
+	if *stageBatch <= 0 {
+		return usageError{fmt.Sprintf("load: --stage-batch-size must be positive, got %d", *stageBatch)}
 	}
 	if *workers <= 0 {
 		return usageError{fmt.Sprintf("load: --workers must be positive, got %d", *workers)}
@@ -84,11 +88,12 @@ func load(ctx context.Context, args []string, getenv func(string) string, stdout
 	}
 	fmt.Fprintf(stderr, "%s %s into %s\n", verb, summarize(ds), cfg.URI)
 	report, err := store.Load(ctx, ds, neo4jdb.LoadOptions{
-		DryRun:     *dryRun,
-		BatchSize:  *batch,
-		StageAbove: *stageAbove,
-		Workers:    *workers,
-		Progress:   progressPrinter(stderr, *batch, time.Second),
+		DryRun:         *dryRun,
+		BatchSize:      *batch,
+		StageAbove:     *stageAbove,
+		StageBatchSize: *stageBatch,
+		Workers:        *workers,
+		Progress:       progressPrinter(stderr, *batch, time.Second),
 	})
 	if err != nil {
 		if errors.Is(err, context.Canceled) {

@@ -231,6 +231,7 @@ func TestLoadCommandUsageErrors(t *testing.T) {
 		{[]string{"load"}, "load needs at least one dataset directory"},
 		{[]string{"load", "--batch-size", "0", dir}, "--batch-size must be positive"},
 		{[]string{"load", "--stage-above", "0", dir}, "--stage-above must be a positive number of rows, or -1"},
+		{[]string{"load", "--stage-batch-size", "-5", dir}, "--stage-batch-size must be positive"},
 		{[]string{"load", "--workers", "0", dir}, "--workers must be positive"},
 		{[]string{"load", "--batch-size", "many", dir}, `invalid value "many" for flag -batch-size`},
 		{[]string{"load", "--force", dir}, "flag provided but not defined: -force"},

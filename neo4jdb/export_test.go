@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/mandategraph/mandategraph/policy"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
 // StageForTest does what a staged load does up to a point: it writes ds as
@@ -15,7 +16,7 @@ func StageForTest(ctx context.Context, s *Store, ds *policy.Dataset, switchTo bo
 	if err != nil {
 		return err
 	}
-	opts := LoadOptions{BatchSize: 3, Workers: 2, TxTimeout: DefaultLoadTimeout}
+	opts := LoadOptions{BatchSize: 3, StageBatchSize: 3, Workers: 2, TxTimeout: DefaultLoadTimeout}
 	byLabel, eids, err := s.stageCopy(ctx, w, opts)
 	if err != nil || !switchTo {
 		return err
@@ -27,4 +28,10 @@ func StageForTest(ctx context.Context, s *Store, ds *policy.Dataset, switchTo bo
 	// the eventually consistent full-text index catch up, so searches
 	// compare deterministically.
 	return s.awaitSearchIndex(ctx)
+}
+
+// ExecForTest runs one statement in its own transaction.
+func ExecForTest(ctx context.Context, s *Store, query string) error {
+	_, err := s.execute(ctx, query, nil, neo4j.EagerResultTransformer, neo4j.Write)
+	return err
 }

@@ -28,9 +28,12 @@ type LoadOptions struct {
 	// DryRun computes the difference between the graph and the dataset and
 	// reports it, but writes nothing (not even the schema).
 	DryRun bool
-	// BatchSize is the number of rows per write statement; 0 means
-	// DefaultBatchSize.
+	// BatchSize is the number of rows per write statement of a load in one
+	// transaction, and of a staged load's switch; 0 means DefaultBatchSize.
 	BatchSize int
+	// StageBatchSize is the number of rows each transaction of a staged
+	// load writes; 0 means DefaultStageBatchSize.
+	StageBatchSize int
 	// Progress, when set, is called with the number of rows written so far
 	// and the total to write: once with done = 0 when the difference is
 	// known, then after every batch. The driver may retry the transaction
@@ -223,6 +226,9 @@ func (s *Store) Load(ctx context.Context, ds *policy.Dataset, opts LoadOptions) 
 	}
 	if opts.StageAbove == 0 {
 		opts.StageAbove = DefaultStageAbove
+	}
+	if opts.StageBatchSize <= 0 {
+		opts.StageBatchSize = DefaultStageBatchSize
 	}
 	if opts.Workers <= 0 {
 		opts.Workers = DefaultStageWorkers
@@ -781,11 +787,14 @@ type graphState struct {
 var ownedLabels = strings.Join(append([]string{LabelEntity}, NodeLabels...), "|")
 
 // readState reads every node carrying one of the model's labels, and every
-// relationship of the model's types or touching such a node.
+// relationship of the model's types or touching such a node, leaving out
+// staged and retired copies (stage.go; a load deletes them before it
+// starts, so this only keeps a diff from ever counting them).
 func (s *Store) readState(ctx context.Context, tx neo4j.ManagedTransaction) (*graphState, error) {
 	st := &graphState{}
 	s.roundTrips.Add(1)
-	res, err := tx.Run(ctx, `MATCH (n:`+ownedLabels+`) RETURN elementId(n) AS eid, labels(n) AS labels, properties(n) AS props`, nil)
+	res, err := tx.Run(ctx, `MATCH (n:`+ownedLabels+`) WHERE NOT n:`+LabelStaged+`|`+LabelRetired+`
+		RETURN elementId(n) AS eid, labels(n) AS labels, properties(n) AS props`, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -804,7 +813,8 @@ func (s *Store) readState(ctx context.Context, tx neo4j.ManagedTransaction) (*gr
 		return nil, err
 	}
 	s.roundTrips.Add(1)
-	res, err = tx.Run(ctx, `MATCH (a)-[r]->(b) WHERE type(r) IN $types OR a:`+ownedLabels+` OR b:`+ownedLabels+`
+	res, err = tx.Run(ctx, `MATCH (a)-[r]->(b) WHERE (type(r) IN $types OR a:`+ownedLabels+` OR b:`+ownedLabels+`)
+		AND NOT a:`+LabelStaged+`|`+LabelRetired+` AND NOT b:`+LabelStaged+`|`+LabelRetired+`
 		RETURN elementId(r) AS eid, type(r) AS type, elementId(a) AS a, elementId(b) AS b, properties(r) AS props`,
 		map[string]any{"types": RelTypes})
 	if err != nil {

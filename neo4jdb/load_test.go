@@ -55,7 +55,7 @@ var loadModes = []struct {
 	staged bool
 }{
 	{"one transaction", neo4jdb.LoadOptions{StageAbove: -1}, false},
-	{"staged", neo4jdb.LoadOptions{StageAbove: 1, BatchSize: 3, Workers: 2}, true},
+	{"staged", neo4jdb.LoadOptions{StageAbove: 1, BatchSize: 3, StageBatchSize: 3, Workers: 2}, true},
 }
 
 // noDebris fails the test if a staged or retired copy is left in the graph.
@@ -478,11 +478,12 @@ func TestFailedLoadLeavesTheGraphUnchanged(t *testing.T) {
 				}}
 			},
 			func(err error) bool { return errors.Is(err, context.Canceled) }, 5},
-		// Staged nodes are not indexed, so the too-long id passes staging
-		// and the unique index refuses it in the switch transaction.
+		// Staged nodes are not in the entity_id index (they lack :Entity),
+		// so the too-long id passes staging and the unique index refuses
+		// it in the switch transaction.
 		{"Neo4j rejects a value in the staged switch", tooLong,
 			func(context.CancelFunc) neo4jdb.LoadOptions {
-				return neo4jdb.LoadOptions{StageAbove: 1, BatchSize: 2, Workers: 2}
+				return neo4jdb.LoadOptions{StageAbove: 1, BatchSize: 2, StageBatchSize: 2, Workers: 2}
 			},
 			func(err error) bool { return strings.Contains(err.Error(), "too large to index") }, 10},
 	}
@@ -710,7 +711,7 @@ func TestConcurrentLoadsTakeTurns(t *testing.T) {
 		t.Fatalf("the first load ended before it staged anything: %v", err)
 	}
 	var secondStart time.Time
-	_, err := store.Load(context.Background(), changedDataset(), neo4jdb.LoadOptions{StageAbove: 1, BatchSize: 3, Workers: 2,
+	_, err := store.Load(context.Background(), changedDataset(), neo4jdb.LoadOptions{StageAbove: 1, BatchSize: 3, StageBatchSize: 3, Workers: 2,
 		Progress: func(done, total int) {
 			if secondStart.IsZero() {
 				secondStart = time.Now()

@@ -1,7 +1,7 @@
 package neo4jdb
 
-// The graph model. Every node has the label Entity plus exactly one kind
-// label, and a unique string property id (global across kinds). Labels and
+// The graph model. Every node of the graph has the label Entity plus
+// exactly one kind label, and a unique string property id (global across kinds). Labels and
 // relationship types are these constants only: never taken from data.
 //
 // Nodes and their properties (dates are Neo4j DATE values; absent optional
@@ -37,9 +37,11 @@ const (
 	LabelDocument = "Document"
 	LabelAgenda   = "Agenda"
 
-	// A staged load (stage.go) writes the new graph on nodes with only
-	// LabelStaged, and retires the old one by giving its nodes only
-	// LabelRetired. Read queries never reach either.
+	// A staged load (stage.go) writes the new graph on nodes with
+	// LabelStaged and their kind label, and retires the old one by trading
+	// its nodes' LabelEntity for LabelRetired. Read queries never reach
+	// either: each starts from :Entity nodes (a kind label alone is not
+	// enough), and copies' relationships stay within their copy.
 	LabelStaged  = "StagedEntity"
 	LabelRetired = "RetiredEntity"
 	// LabelLoadLock is the label of the node loads lock to take turns; it

@@ -139,7 +139,7 @@ func schemaStatements() ([]string, error) {
 }
 
 // ApplySchema creates the constraints and indexes the model needs. It is
-// idempotent (every statement says IF NOT EXISTS) and waits for the indexes
+// idempotent (every statement says IF NOT EXISTS or IF EXISTS) and waits for the indexes
 // to come online, so a load or query right after it sees them.
 func (s *Store) ApplySchema(ctx context.Context) error {
 	stmts, err := schemaStatements()
@@ -159,39 +159,61 @@ func (s *Store) ApplySchema(ctx context.Context) error {
 	return nil
 }
 
-// SchemaApplied reports whether the constraints and indexes ApplySchema
-// creates all exist and are online.
+// SchemaApplied reports whether the schema is as ApplySchema leaves it:
+// every constraint and index it creates exists and is online, and none it
+// drops exists.
 func (s *Store) SchemaApplied(ctx context.Context) (bool, error) {
-	want := []string{}
+	var want, unwanted []string
 	for _, stmt := range mustSchema() {
 		fields := strings.Fields(stmt)
-		// "CREATE [FULLTEXT] CONSTRAINT|INDEX name IF NOT EXISTS ..."
+		// "CREATE [FULLTEXT] CONSTRAINT|INDEX name IF NOT EXISTS ..." or
+		// "DROP CONSTRAINT|INDEX name IF EXISTS"
 		for i, f := range fields {
 			if (f == "CONSTRAINT" || f == "INDEX") && i+1 < len(fields) {
-				want = append(want, fields[i+1])
+				if fields[0] == "DROP" {
+					unwanted = append(unwanted, fields[i+1])
+				} else {
+					want = append(want, fields[i+1])
+				}
 				break
 			}
 		}
 	}
-	online, err := readTx(ctx, s, func(tx neo4j.ManagedTransaction) ([]any, error) {
+	// A unique constraint shows as the index it owns.
+	names, err := readTx(ctx, s, func(tx neo4j.ManagedTransaction) ([]any, error) {
 		rec, err := s.single(ctx, tx, `SHOW INDEXES YIELD name, state, owningConstraint
-			RETURN collect(CASE WHEN state = 'ONLINE' THEN coalesce(owningConstraint, name) END) AS online`, nil)
+			RETURN collect(CASE WHEN state = 'ONLINE' THEN coalesce(owningConstraint, name) END) AS online,
+			       collect(name) + collect(owningConstraint) AS existing`, nil)
 		if err != nil {
 			return nil, err
 		}
-		return get[[]any](rec, "online")
+		online, err := get[[]any](rec, "online")
+		if err != nil {
+			return nil, err
+		}
+		existing, err := get[[]any](rec, "existing")
+		return []any{online, existing}, err
 	})
 	if err != nil {
 		return false, err
 	}
-	have := map[string]bool{}
-	for _, name := range online {
-		if s, ok := name.(string); ok {
-			have[s] = true
+	set := func(l any) map[string]bool {
+		m := map[string]bool{}
+		for _, name := range asAnyList(l) {
+			if s, ok := name.(string); ok {
+				m[s] = true
+			}
+		}
+		return m
+	}
+	online, existing := set(names[0]), set(names[1])
+	for _, name := range want {
+		if !online[name] {
+			return false, nil
 		}
 	}
-	for _, name := range want {
-		if !have[name] {
+	for _, name := range unwanted {
+		if existing[name] {
 			return false, nil
 		}
 	}

@@ -62,6 +62,26 @@ func TestApplySchemaIsIdempotent(t *testing.T) {
 	}
 }
 
+// TestApplySchemaDropsKindConstraints: a database from before staged copies
+// carried kind labels has a unique constraint per kind label, which would
+// refuse such a copy. SchemaApplied must notice it and ApplySchema drop it.
+func TestApplySchemaDropsKindConstraints(t *testing.T) {
+	store := neo4jtest.Open(t)
+	ctx := context.Background()
+	if err := neo4jdb.ExecForTest(ctx, store, "CREATE CONSTRAINT clause_id IF NOT EXISTS FOR (n:Clause) REQUIRE n.id IS UNIQUE"); err != nil {
+		t.Fatal(err)
+	}
+	if ok, err := store.SchemaApplied(ctx); err != nil || ok {
+		t.Fatalf("SchemaApplied = %v, %v with the old clause_id constraint; want false", ok, err)
+	}
+	if err := store.ApplySchema(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if ok, err := store.SchemaApplied(ctx); err != nil || !ok {
+		t.Fatalf("SchemaApplied = %v, %v after ApplySchema; want true", ok, err)
+	}
+}
+
 func TestConfigFromEnv(t *testing.T) {
 	tests := []struct {
 		name    string

@@ -34,15 +34,15 @@ const (
 // linkMatch is, per link, the Cypher that matches the related nodes n of
 // the parent with id pid, and the order to list them in.
 var linkMatch = map[Link][2]string{
-	MissionMandates:    {`MATCH (:Mission {id: pid})<-[:MANDATES]-(n:Mandate)`, `n.adopted, n.id`},
-	MissionAgendas:     {`MATCH (:Mission {id: pid})<-[:MANDATES]-(:Mandate)-[:HAS_CLAUSE]->(:Clause)-[:ADDRESSES]->(n:Agenda) WITH DISTINCT pid, n`, `n.id`},
-	MissionPredecessor: {`MATCH (:Mission {id: pid})<-[:SUCCEEDED_BY]-(n:Mission)`, `n.startDate, n.id`},
-	MissionSuccessor:   {`MATCH (:Mission {id: pid})-[:SUCCEEDED_BY]->(n:Mission)`, `n.startDate, n.id`},
-	MandateMissions:    {`MATCH (:Mandate {id: pid})-[:MANDATES]->(n:Mission)`, `n.id`},
+	MissionMandates:    {`MATCH (:Entity:Mission {id: pid})<-[:MANDATES]-(n:Mandate)`, `n.adopted, n.id`},
+	MissionAgendas:     {`MATCH (:Entity:Mission {id: pid})<-[:MANDATES]-(:Mandate)-[:HAS_CLAUSE]->(:Clause)-[:ADDRESSES]->(n:Agenda) WITH DISTINCT pid, n`, `n.id`},
+	MissionPredecessor: {`MATCH (:Entity:Mission {id: pid})<-[:SUCCEEDED_BY]-(n:Mission)`, `n.startDate, n.id`},
+	MissionSuccessor:   {`MATCH (:Entity:Mission {id: pid})-[:SUCCEEDED_BY]->(n:Mission)`, `n.startDate, n.id`},
+	MandateMissions:    {`MATCH (:Entity:Mandate {id: pid})-[:MANDATES]->(n:Mission)`, `n.id`},
 	Cites:              {`MATCH (:Entity {id: pid})-[:CITES]->(n:Entity)`, `n.id`},
 	CitedBy:            {`MATCH (:Entity {id: pid})<-[:CITES]-(n:Entity)`, `n.id`},
 	AgendasAddressed:   {`MATCH (:Entity {id: pid})-[:ADDRESSES]->(n:Agenda)`, `n.id`},
-	AgendaDocuments:    {`MATCH (:Agenda {id: pid})<-[:ADDRESSES]-(n:Document)`, `n.year, n.id`},
+	AgendaDocuments:    {`MATCH (:Entity:Agenda {id: pid})<-[:ADDRESSES]-(n:Document)`, `n.year, n.id`},
 }
 
 // Related follows link from each of the parents with the given ids and
@@ -60,7 +60,7 @@ func (s *Store) Related(ctx context.Context, link Link, ids []string) (map[strin
 // only those addressing agenda when it is not "".
 func (s *Store) MandateClauses(ctx context.Context, ids []string, agenda string) (map[string][]policy.Clause, error) {
 	byParent, err := s.children(ctx, `UNWIND $ids AS pid
-		MATCH (:Mandate {id: pid})-[:HAS_CLAUSE]->(n:Clause)
+		MATCH (:Entity:Mandate {id: pid})-[:HAS_CLAUSE]->(n:Clause)
 		WHERE $agenda IS NULL OR EXISTS { (n)-[:ADDRESSES]->(:Agenda {id: $agenda}) }
 		RETURN pid AS parent, n ORDER BY parent, n.position, n.id`,
 		map[string]any{"ids": dedupe(ids), "agenda": optParam(agenda)})
@@ -122,7 +122,7 @@ func (s *Store) AgendaClauses(ctx context.Context, ids []string, mission string,
 	}
 	recs, err := s.query(ctx, `UNWIND $ids AS pid
 		CALL (pid) {
-			MATCH (:Agenda {id: pid})<-[:ADDRESSES]-(c:Clause)<-[:HAS_CLAUSE]-(md:Mandate)
+			MATCH (:Entity:Agenda {id: pid})<-[:ADDRESSES]-(c:Clause)<-[:HAS_CLAUSE]-(md:Mandate)
 			WHERE $mission IS NULL OR EXISTS { (md)-[:MANDATES]->(:Mission {id: $mission}) }
 			WITH c, md ORDER BY md.adopted, md.id, c.position, c.id
 			RETURN collect(c) AS matched

@@ -337,10 +337,10 @@ func (s *Store) AgendaOverlap(ctx context.Context, agendas []string, from, to po
 	if len(agendas) == 0 || len(agendas) > MaxOverlapAgendas {
 		return nil, policy.Errorf(policy.EINVALID, "agendas takes 1 to %d agenda ids, got %d", MaxOverlapAgendas, len(agendas))
 	}
-	recs, err := s.query(ctx, `OPTIONAL MATCH (g:Agenda) WHERE g.id IN $agendas
+	recs, err := s.query(ctx, `OPTIONAL MATCH (g:Entity:Agenda) WHERE g.id IN $agendas
 		WITH collect(g.id) AS known
 		CALL (known) {
-			MATCH (m:Mission)<-[:MANDATES]-(md:Mandate)
+			MATCH (m:Entity:Mission)<-[:MANDATES]-(md:Mandate)
 			WHERE size(known) = size($agendas)
 			  AND ($from IS NULL OR md.adopted >= $from) AND ($to IS NULL OR md.adopted <= $to)
 			  AND all(ag IN $agendas WHERE EXISTS { (md)-[:HAS_CLAUSE]->(:Clause)-[:ADDRESSES]->(:Agenda {id: ag}) })
@@ -398,7 +398,7 @@ func (s *Store) AgendaOverlap(ctx context.Context, agendas []string, from, to po
 // dropped since the previous mandate (all of its agendas are added for the
 // first). An unknown mission is NOT_FOUND.
 func (s *Store) MandateTimeline(ctx context.Context, mission string) ([]policy.TimelineEntry, error) {
-	recs, err := s.query(ctx, `MATCH (m:Mission {id: $mission})
+	recs, err := s.query(ctx, `MATCH (m:Entity:Mission {id: $mission})
 		OPTIONAL MATCH (m)<-[:MANDATES]-(md:Mandate)
 		CALL (md) {
 			OPTIONAL MATCH (md)-[:HAS_CLAUSE]->(:Clause)-[:ADDRESSES]->(g:Agenda)

@@ -109,7 +109,7 @@ func (s *Store) FindMissions(ctx context.Context, f policy.MissionFilter, p poli
 	if err := pageParams(p, params); err != nil {
 		return policy.Page[policy.Mission]{}, err
 	}
-	recs, err := s.query(ctx, `MATCH (m:Mission)
+	recs, err := s.query(ctx, `MATCH (m:Entity:Mission)
 		WHERE ($hostCountry IS NULL OR $hostCountry IN m.hostCountries)
 		  AND ($agenda IS NULL OR EXISTS {
 		        (m)<-[:MANDATES]-(:Mandate)-[:HAS_CLAUSE]->(:Clause)-[:ADDRESSES]->(:Agenda {id: $agenda}) })
@@ -138,7 +138,7 @@ func (s *Store) FindClauses(ctx context.Context, f policy.ClauseFilter, p policy
 	if err := pageParams(p, params); err != nil {
 		return policy.Page[policy.Clause]{}, err
 	}
-	recs, err := s.query(ctx, `MATCH (md:Mandate)-[:HAS_CLAUSE]->(c:Clause)
+	recs, err := s.query(ctx, `MATCH (md:Entity:Mandate)-[:HAS_CLAUSE]->(c:Clause)
 		WHERE ($mandate IS NULL OR md.id = $mandate)
 		  AND ($mission IS NULL OR EXISTS { (md)-[:MANDATES]->(:Mission {id: $mission}) })
 		  AND ($agenda IS NULL OR EXISTS { (c)-[:ADDRESSES]->(:Agenda {id: $agenda}) })
@@ -165,7 +165,7 @@ func (s *Store) FindDocuments(ctx context.Context, f policy.DocumentFilter, p po
 	if err := pageParams(p, params); err != nil {
 		return policy.Page[policy.Document]{}, err
 	}
-	recs, err := s.query(ctx, `MATCH (d:Document)
+	recs, err := s.query(ctx, `MATCH (d:Entity:Document)
 		WHERE ($kind IS NULL OR d.documentKind = $kind)
 		  AND ($issuer IS NULL OR toLower(d.issuer) CONTAINS $issuer)
 		  AND ($agenda IS NULL OR EXISTS { (d)-[:ADDRESSES]->(:Agenda {id: $agenda}) })
@@ -230,7 +230,7 @@ func (s *Store) FindRelations(ctx context.Context, f policy.RelationFilter, p po
 
 // FindAgendas lists every agenda by id.
 func (s *Store) FindAgendas(ctx context.Context) ([]policy.Agenda, error) {
-	recs, err := s.query(ctx, `MATCH (g:Agenda) RETURN g AS n ORDER BY g.id`, nil)
+	recs, err := s.query(ctx, `MATCH (g:Entity:Agenda) RETURN g AS n ORDER BY g.id`, nil)
 	if err != nil {
 		return nil, fmt.Errorf("find agendas: %w", err)
 	}
@@ -252,7 +252,7 @@ func (s *Store) FindAgendas(ctx context.Context) ([]policy.Agenda, error) {
 	return out, nil
 }
 
-// Search runs a full-text query (Lucene syntax) over the entity_text index
+// Search runs a full-text query (Lucene syntax) over the entity_search index
 // and returns up to limit hits, best first.
 func (s *Store) Search(ctx context.Context, text string, limit int) ([]policy.SearchHit, error) {
 	if strings.TrimSpace(text) == "" {
@@ -267,7 +267,7 @@ func (s *Store) Search(ctx context.Context, text string, limit int) ([]policy.Se
 	// The index is eventually consistent (schema/001_constraints.cypher):
 	// just after a staged load's switch it can still list nodes of the
 	// retired copy, which the label check drops.
-	recs, err := s.query(ctx, `CALL db.index.fulltext.queryNodes('entity_text', $text, {limit: $limit})
+	recs, err := s.query(ctx, `CALL db.index.fulltext.queryNodes('entity_search', $text, {limit: $limit})
 		YIELD node, score
 		WHERE node:Entity
 		RETURN node, score ORDER BY score DESC, node.id LIMIT $limit`,

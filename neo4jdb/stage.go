@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 	"sync"
 	"time"
 
@@ -14,14 +13,16 @@ import (
 // Staged loads. A difference too large for one transaction (or for the
 // server's heap) is not written as a difference: the whole dataset is
 // written as a new copy of the graph, in many small transactions run in
-// parallel, on nodes that carry only LabelStaged. No read query can reach
-// that copy: every query starts from nodes with the model's labels (or
-// checks that a relationship's ends have them), and the copy's
+// parallel, on nodes that carry LabelStaged and their kind label but not
+// LabelEntity. No read query can reach that copy: every query starts from
+// :Entity nodes (or checks that a relationship's ends are), and the copy's
 // relationships join only its own nodes. One short transaction then
-// switches: the current nodes lose their labels for LabelRetired and the
-// staged ones gain theirs. That switch is the load's only visible step, so
-// the load stays all or nothing; afterwards the retired copy is deleted in
-// batches. Anything staged or retired that a dead loader left behind is
+// switches: the current nodes trade LabelEntity for LabelRetired and the
+// staged ones LabelStaged for LabelEntity. Each node changes one label of
+// two; the kind-label indexes (full-text, adoption date, year) were filled
+// while staging, in parallel. That switch is the load's only visible step,
+// so the load stays all or nothing; afterwards the retired copy is deleted
+// in batches. Anything staged or retired that a dead loader left behind is
 // invisible, and the next load deletes it before it starts.
 
 // DefaultStageAbove is the size of difference, in rows, above which Load
@@ -32,9 +33,15 @@ import (
 const DefaultStageAbove = 200_000
 
 // DefaultStageWorkers is how many staging transactions run at once when
-// LoadOptions.Workers is 0: measured best on a 2-core machine, where the
-// client's batch building overlaps the server's work.
-const DefaultStageWorkers = 3
+// LoadOptions.Workers is 0, and DefaultStageBatchSize how many rows each
+// writes when LoadOptions.StageBatchSize is 0: measured best together on a
+// 2-core machine (docs/performance.md). Small transactions in flight on
+// more sessions than cores keep both cores busy while each waits for its
+// commit to reach the disk.
+const (
+	DefaultStageWorkers   = 4
+	DefaultStageBatchSize = 500
+)
 
 // staged is the outcome of a staged load, for the report.
 type staged struct {
@@ -102,9 +109,9 @@ func (s *Store) stageCopy(ctx context.Context, w *wanted, opts LoadOptions) (map
 	for _, label := range NodeLabels {
 		idx := byLabel[label]
 		keys := nodeKeys[label]
-		query := `UNWIND $rows AS row CREATE (n:` + LabelStaged + ` ` + inlineProps(keys, 0) + `) RETURN row[0] AS id, elementId(n) AS eid`
-		for lo := 0; lo < len(idx); lo += opts.BatchSize {
-			hi := min(lo+opts.BatchSize, len(idx))
+		query := `UNWIND $rows AS row CREATE (n:` + LabelStaged + `:` + label + ` ` + inlineProps(keys, 0) + `) RETURN row[0] AS id, elementId(n) AS eid`
+		for lo := 0; lo < len(idx); lo += opts.StageBatchSize {
+			hi := min(lo+opts.StageBatchSize, len(idx))
 			rows := make([]any, 0, hi-lo)
 			for _, i := range idx[lo:hi] {
 				row, err := positional(w.nodes[i].props(), keys)
@@ -140,8 +147,8 @@ func (s *Store) stageCopy(ctx context.Context, w *wanted, opts LoadOptions) (map
 		query := `UNWIND $rows AS row MATCH (a:` + LabelStaged + `) WHERE elementId(a) = row[0]
 			MATCH (b:` + LabelStaged + `) WHERE elementId(b) = row[1] ` + createRel(typ) + ` RETURN count(*) AS n`
 		var jobs []stageJob
-		for lo := 0; lo < len(idx); lo += opts.BatchSize {
-			hi := min(lo+opts.BatchSize, len(idx))
+		for lo := 0; lo < len(idx); lo += opts.StageBatchSize {
+			hi := min(lo+opts.StageBatchSize, len(idx))
 			rows := make([]any, 0, hi-lo)
 			for _, i := range idx[lo:hi] {
 				row, err := w.relRow(w.rels[i], eids)
@@ -275,17 +282,17 @@ func (s *Store) runStageJob(ctx context.Context, session neo4j.SessionWithContex
 var errSwitchUnknown = errors.New("the switch's commit got no answer")
 
 // switchToStaged makes the staged copy the graph in one transaction: every
-// node with one of the model's labels is retired (its labels replaced by
-// LabelRetired) and every staged node gets :Entity and its kind label.
+// node of the model that is not staged is retired (LabelEntity, if it has
+// it, traded for LabelRetired) and every staged node trades LabelStaged for
+// LabelEntity. Kind labels stay as they are.
 func (s *Store) switchToStaged(ctx context.Context, byLabel map[string][]int, eids []string, opts LoadOptions) error {
 	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.database, AccessMode: neo4j.AccessModeWrite})
 	defer session.Close(ctx)
 	var applied bool
 	_, err := session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		applied = false
-		if _, err := s.run(ctx, tx, `MATCH (n:`+ownedLabels+`)
-			REMOVE n:`+strings.Join(append([]string{LabelEntity}, NodeLabels...), ":")+`
-			SET n:`+LabelRetired, nil); err != nil {
+		if _, err := s.run(ctx, tx, `MATCH (n:`+ownedLabels+`) WHERE NOT n:`+LabelStaged+`
+			REMOVE n:`+LabelEntity+` SET n:`+LabelRetired, nil); err != nil {
 			return nil, fmt.Errorf("retire the current graph: %w", err)
 		}
 		for _, label := range NodeLabels {
@@ -296,8 +303,8 @@ func (s *Store) switchToStaged(ctx context.Context, byLabel map[string][]int, ei
 				for _, i := range idx[lo:hi] {
 					rows = append(rows, eids[i])
 				}
-				rec, err := s.single(ctx, tx, `UNWIND $rows AS eid MATCH (n:`+LabelStaged+`) WHERE elementId(n) = eid
-					REMOVE n:`+LabelStaged+` SET n:`+LabelEntity+`:`+label+` RETURN count(*) AS n`, map[string]any{"rows": rows})
+				rec, err := s.single(ctx, tx, `UNWIND $rows AS eid MATCH (n:`+LabelStaged+`:`+label+`) WHERE elementId(n) = eid
+					REMOVE n:`+LabelStaged+` SET n:`+LabelEntity+` RETURN count(*) AS n`, map[string]any{"rows": rows})
 				if err != nil {
 					return nil, fmt.Errorf("promote staged %s nodes: %w", label, err)
 				}

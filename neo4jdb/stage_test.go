@@ -41,6 +41,21 @@ func readEverything(t *testing.T, store *neo4jdb.Store) string {
 	add(store.FindClauses(ctx, policy.ClauseFilter{}, all))
 	add(store.FindDocuments(ctx, policy.DocumentFilter{}, all))
 	add(store.FindAgendas(ctx))
+	// Filtered lists, some served by indexes on kind labels, which staged
+	// and retired nodes carry too.
+	add(store.FindMissions(ctx, policy.MissionFilter{Agenda: "SSR"}, all))
+	add(store.FindClauses(ctx, policy.ClauseFilter{Mission: "MONUSCO", From: policy.MustDate("2010-01-01"), To: policy.MustDate("2011-12-31")}, all))
+	add(store.FindDocuments(ctx, policy.DocumentFilter{Year: 2016}, all))
+	// The GraphQL layer's batched reads of related things.
+	for link := neo4jdb.MissionMandates; link <= neo4jdb.AgendaDocuments; link++ {
+		add(store.Related(ctx, link, []string{"MONUC", "MONUSCO", "UNMISS", "POC", "SSR",
+			"S/RES/1856(2008)", "S/RES/1925(2010)", "S/RES/1996(2011)", "dpko-poc-2015", "ssr-report-2016"}))
+	}
+	add(store.MandateClauses(ctx, []string{"S/RES/1925(2010)", "S/RES/1996(2011)"}, ""))
+	add(store.MandateClauses(ctx, []string{"S/RES/1925(2010)"}, "SSR"))
+	add(store.AgendaClauses(ctx, []string{"POC", "SSR"}, "", all))
+	add(store.AgendaClauses(ctx, []string{"POC"}, "MONUSCO", all))
+	add(store.MandateTimeline(ctx, "MONUSCO"))
 	b, err := json.MarshalIndent(out, "", " ")
 	if err != nil {
 		t.Fatal(err)
