@@ -474,7 +474,26 @@ func buildWanted(ds *policy.Dataset) (*wanted, error) {
 		// An empty dataset empties the graph; a nil one is a mistake.
 		return nil, policy.Errorf(policy.EINVALID, "load: no dataset (nil)")
 	}
-	w := &wanted{nodeIndex: map[string]int{}, structIdx: map[relKey]int{}, relIdx: map[string]int{}}
+	// Sized up front: growing maps of a million entries step by step costs
+	// a good part of this function's time at that size.
+	nodes, structural := len(ds.Agendas)+len(ds.Missions)+len(ds.Documents)+len(ds.Mandates), len(ds.Missions)
+	for _, d := range ds.Documents {
+		structural += len(d.Agendas) + len(d.Cites)
+	}
+	for _, m := range ds.Mandates {
+		nodes += len(m.Clauses)
+		structural += len(m.Missions) + len(m.Cites)
+		for _, c := range m.Clauses {
+			structural += 1 + len(c.Agendas)
+		}
+	}
+	w := &wanted{
+		nodes:     make([]wantNode, 0, nodes),
+		nodeIndex: make(map[string]int, nodes),
+		rels:      make([]wantRel, 0, structural+len(ds.Relations)),
+		structIdx: make(map[relKey]int, structural),
+		relIdx:    make(map[string]int, len(ds.Relations)),
+	}
 	var problems []string
 	problem := func(format string, args ...any) {
 		problems = append(problems, fmt.Sprintf(format, args...))
