@@ -50,7 +50,7 @@ func load(ctx context.Context, args []string, getenv func(string) string, stdout
 	fs := flag.NewFlagSet("load", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	dryRun := fs.Bool("dry-run", false, "compute and print the changes without writing them")
-	batch := fs.Int("batch-size", neo4jdb.DefaultBatchSize, "rows per write statement")
+	batch := fs.Int("batch-size", neo4jdb.DefaultBatchSize, "rows per write statement of a load in one transaction (and of a staged load's switch)")
 	stageAbove := fs.Int("stage-above", neo4jdb.DefaultStageAbove, "stage differences of more rows than this; -1 never stages")
 	stageBatch := fs.Int("stage-batch-size", neo4jdb.DefaultStageBatchSize, "rows per transaction of a staged load")
 	workers := fs.Int("workers", neo4jdb.DefaultStageWorkers, "parallel transactions of a staged load")

@@ -807,8 +807,9 @@ var ownedLabels = strings.Join(append([]string{LabelEntity}, NodeLabels...), "|"
 
 // readState reads every node carrying one of the model's labels, and every
 // relationship of the model's types or touching such a node, leaving out
-// staged and retired copies (stage.go; a load deletes them before it
-// starts, so this only keeps a diff from ever counting them).
+// staged and retired copies (stage.go): a load deletes them before it
+// starts, but a dry run, which writes nothing, does not, and their nodes
+// carry kind labels.
 func (s *Store) readState(ctx context.Context, tx neo4j.ManagedTransaction) (*graphState, error) {
 	st := &graphState{}
 	s.roundTrips.Add(1)

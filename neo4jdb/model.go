@@ -1,8 +1,9 @@
 package neo4jdb
 
 // The graph model. Every node of the graph has the label Entity plus
-// exactly one kind label, and a unique string property id (global across kinds). Labels and
-// relationship types are these constants only: never taken from data.
+// exactly one kind label, and a unique string property id (global across
+// kinds). Labels and relationship types are these constants only: never
+// taken from data.
 //
 // Nodes and their properties (dates are Neo4j DATE values; absent optional
 // values are absent properties, not empty strings):

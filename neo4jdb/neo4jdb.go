@@ -180,40 +180,23 @@ func (s *Store) SchemaApplied(ctx context.Context) (bool, error) {
 		}
 	}
 	// A unique constraint shows as the index it owns.
-	names, err := readTx(ctx, s, func(tx neo4j.ManagedTransaction) ([]any, error) {
-		rec, err := s.single(ctx, tx, `SHOW INDEXES YIELD name, state, owningConstraint
-			RETURN collect(CASE WHEN state = 'ONLINE' THEN coalesce(owningConstraint, name) END) AS online,
-			       collect(name) + collect(owningConstraint) AS existing`, nil)
-		if err != nil {
-			return nil, err
-		}
-		online, err := get[[]any](rec, "online")
-		if err != nil {
-			return nil, err
-		}
-		existing, err := get[[]any](rec, "existing")
-		return []any{online, existing}, err
-	})
+	recs, err := s.query(ctx, `SHOW INDEXES YIELD name, state, owningConstraint
+		RETURN coalesce(owningConstraint, name) AS name, state`, nil)
 	if err != nil {
 		return false, err
 	}
-	set := func(l any) map[string]bool {
-		m := map[string]bool{}
-		for _, name := range asAnyList(l) {
-			if s, ok := name.(string); ok {
-				m[s] = true
-			}
-		}
-		return m
+	state := map[string]string{} // constraint or index name -> its index's state
+	for _, rec := range recs {
+		name, _ := rec.Values[0].(string)
+		state[name], _ = rec.Values[1].(string)
 	}
-	online, existing := set(names[0]), set(names[1])
 	for _, name := range want {
-		if !online[name] {
+		if state[name] != "ONLINE" {
 			return false, nil
 		}
 	}
 	for _, name := range unwanted {
-		if existing[name] {
+		if _, exists := state[name]; exists {
 			return false, nil
 		}
 	}

@@ -21,9 +21,8 @@ import (
 // staged ones LabelStaged for LabelEntity: one label per node. The indexes
 // on kind labels (adoption date, year) were filled while staging, in
 // parallel; the full-text index is on LabelEntity, so it never lists the
-// copy. That switch is the load's only visible step,
-// so the load stays all or nothing; afterwards the retired copy is deleted
-// in batches. Anything staged or retired that a dead loader left behind is
+// copy. That switch is the load's only visible step, so the load stays all
+// or nothing; afterwards the retired copy is deleted in batches. Anything staged or retired that a dead loader left behind is
 // invisible, and the next load deletes it before it starts.
 
 // DefaultStageAbove is the size of difference, in rows, above which Load
