@@ -38,7 +38,17 @@ import (
 	"github.com/mandategraph/mandategraph/policy"
 )
 
-const msShared = "../../shared/data/external"
+// msSharedData is the shared data directory: ../../shared/data (the
+// checkout sits beside shared/), or MANDATEGRAPH_SHARED_DATA for a checkout
+// elsewhere.
+var msSharedData = func() string {
+	if dir := os.Getenv("MANDATEGRAPH_SHARED_DATA"); dir != "" {
+		return dir
+	}
+	return "../../shared/data"
+}()
+
+var msShared = filepath.Join(msSharedData, "external")
 
 var (
 	msParagraphsDir = filepath.Join(msShared, "un-mandates-housekeeping", "paragraphs")
@@ -71,7 +81,8 @@ func msLoad(t *testing.T) *policy.Dataset {
 func msRequireShared(t *testing.T, path string) {
 	t.Helper()
 	if _, err := os.Stat(path); err != nil {
-		t.Fatalf("shared data missing: %v (these tests read the real data in ../../shared/data, resolved from %s)", err, msCwd())
+		t.Fatalf("shared data missing: %v (these tests read the real data in %s, resolved from %s; "+
+			"set MANDATEGRAPH_SHARED_DATA to the shared/data directory when the checkout is not beside shared/)", err, msSharedData, msCwd())
 	}
 }
 
