@@ -54,13 +54,16 @@ type staged struct {
 
 // stageJob is one batch of the staged copy: a statement and its rows,
 // written in its own transaction. A statement with got returns one record
-// per row written, one without returns the count n.
+// that got reads (and says how many rows it reports); one without returns
+// the count n. The rows are built by
+// the worker that runs the job, so that the loader builds them while the
+// server writes earlier batches, and holds only the batches in flight.
 type stageJob struct {
 	what   string
 	query  string
-	rows   []any
+	rows   func() ([]any, error)
 	lo, hi int // row numbers within the step, for messages
-	got    func(recs []*neo4j.Record) error
+	got    func(rec *neo4j.Record) (int, error)
 }
 
 // loadStaged writes the wanted graph as a staged copy, switches to it in
@@ -110,22 +113,25 @@ func (s *Store) stageCopy(ctx context.Context, w *wanted, opts LoadOptions) (map
 	for _, label := range NodeLabels {
 		idx := byLabel[label]
 		keys := nodeKeys[label]
-		query := `UNWIND $rows AS row CREATE (n:` + LabelStaged + `:` + label + ` ` + inlineProps(keys, 0) + `) RETURN row[0] AS id, elementId(n) AS eid`
+		query := createNodes(LabelStaged+`:`+label, keys)
 		for lo := 0; lo < len(idx); lo += opts.StageBatchSize {
 			hi := min(lo+opts.StageBatchSize, len(idx))
-			rows := make([]any, 0, hi-lo)
-			for _, i := range idx[lo:hi] {
-				row, err := positional(w.nodes[i].props(), keys)
-				if err != nil {
-					return nil, nil, err
+			rows := func() ([]any, error) {
+				rows := make([]any, 0, hi-lo)
+				for _, i := range idx[lo:hi] {
+					row, err := positional(w.nodes[i].props(), keys)
+					if err != nil {
+						return nil, err
+					}
+					rows = append(rows, row)
 				}
-				rows = append(rows, row)
+				return rows, nil
 			}
 			nodeJobs = append(nodeJobs, stageJob{what: "stage " + label + " nodes", query: query, rows: rows, lo: lo, hi: hi,
-				got: func(recs []*neo4j.Record) error {
+				got: func(rec *neo4j.Record) (int, error) {
 					jobsMu.Lock()
 					defer jobsMu.Unlock()
-					return w.recordCreated(eids, recs)
+					return w.recordCreated(eids, rec)
 				}})
 		}
 	}
@@ -150,13 +156,12 @@ func (s *Store) stageCopy(ctx context.Context, w *wanted, opts LoadOptions) (map
 		var jobs []stageJob
 		for lo := 0; lo < len(idx); lo += opts.StageBatchSize {
 			hi := min(lo+opts.StageBatchSize, len(idx))
-			rows := make([]any, 0, hi-lo)
-			for _, i := range idx[lo:hi] {
-				row, err := w.relRow(w.rels[i], eids)
-				if err != nil {
-					return nil, nil, err
+			rows := func() ([]any, error) {
+				rows := make([]any, 0, hi-lo)
+				for _, i := range idx[lo:hi] {
+					rows = append(rows, w.relRow(w.rels[i], eids))
 				}
-				rows = append(rows, row)
+				return rows, nil
 			}
 			jobs = append(jobs, stageJob{what: "stage " + typ + " relationships", query: query, rows: rows, lo: lo, hi: hi})
 		}
@@ -225,7 +230,7 @@ func (s *Store) runStageJobs(ctx context.Context, jobs []stageJob, opts LoadOpti
 					cancel(err)
 					continue // drain
 				}
-				progress.add(len(job.rows))
+				progress.add(job.hi - job.lo)
 			}
 		}()
 	}
@@ -249,24 +254,28 @@ func (s *Store) runStageJob(ctx context.Context, session neo4j.SessionWithContex
 	if err := ctx.Err(); err != nil {
 		return context.Cause(ctx)
 	}
-	_, err := session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		recs, err := s.run(ctx, tx, job.query, map[string]any{"rows": job.rows})
+	rows, err := job.rows()
+	if err != nil {
+		return err
+	}
+	_, err = session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		rec, err := s.single(ctx, tx, job.query, map[string]any{"rows": rows})
 		if err != nil {
 			return nil, err
 		}
-		wrote := len(recs)
-		if job.got == nil && len(recs) == 1 {
-			n, err := get[int64](recs[0], "n")
-			if err != nil {
-				return nil, err
-			}
+		var wrote int
+		if job.got != nil {
+			wrote, err = job.got(rec)
+		} else {
+			var n int64
+			n, err = get[int64](rec, "n")
 			wrote = int(n)
 		}
-		if wrote != len(job.rows) {
-			return nil, fmt.Errorf("wrote %d rows, want %d (an endpoint is missing)", wrote, len(job.rows))
+		if err != nil {
+			return nil, err
 		}
-		if job.got != nil {
-			return nil, job.got(recs)
+		if wrote != len(rows) {
+			return nil, fmt.Errorf("wrote %d rows, want %d (an endpoint is missing)", wrote, len(rows))
 		}
 		return nil, nil
 	}, neo4j.WithTxTimeout(opts.TxTimeout), neo4j.WithTxMetadata(map[string]any{"app": "mandategraph", "op": "load-stage"}))
