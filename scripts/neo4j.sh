@@ -15,6 +15,7 @@
 #   NEO4J_PASSWORD   initial password, >= 8 characters         (default mandategraph)
 #   NEO4J_HEAP       JVM heap (-Xms/-Xmx)                      (default 2g)
 #   NEO4J_PAGECACHE  page cache size                           (default 512m)
+#   NEO4J_JAVA_OPTS  extra JVM flags, appended (for measurements)
 #   NEO4J_RUN_DIR    jars, data and logs                       (default <repo>/.neo4j)
 #   NEO4J_LIB_DIR    where the jars go                         (default $NEO4J_RUN_DIR/lib-<version>)
 #   NEO4J_START_TIMEOUT  seconds to wait for Bolt (recovery after a crash can take minutes) (default 300)
@@ -137,7 +138,7 @@ start() {
 		-Djdk.nio.maxCachedBufferSize=1024 -Dio.netty.tryReflectionSetAccessible=true \
 		--add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED \
 		--add-opens=java.base/sun.nio.ch=ALL-UNNAMED --enable-native-access=ALL-UNNAMED \
-		-Dlog4j2.disable.jmx=true \
+		-Dlog4j2.disable.jmx=true ${NEO4J_JAVA_OPTS:-} \
 		-cp "$lib/*" org.neo4j.server.CommunityEntryPoint \
 		--home-dir="$home" --config-dir="$home/conf" \
 		>"$home/logs/console.log" 2>&1 </dev/null &
