@@ -422,6 +422,21 @@ func TestDryRunWritesNothing(t *testing.T) {
 	if !dry.DryRun || !strings.Contains(dry.String(), "dry run") {
 		t.Errorf("dry-run report does not say so:\n%v", dry)
 	}
+
+	// A dry run does not delete what a killed staged load left behind (it
+	// writes nothing), so it must find the same difference with such a
+	// copy in the graph: here a staged copy of the very dataset it loads.
+	ctx := context.Background()
+	if err := neo4jdb.StageForTest(ctx, store, changedDataset(), false); err != nil {
+		t.Fatal(err)
+	}
+	withCopy := mustDump(t, store)
+	dryWithCopy := mustLoad(t, store, changedDataset(), neo4jdb.LoadOptions{DryRun: true})
+	sameDump(t, "after a dry run with a staged copy", mustDump(t, store), withCopy)
+	if !reflect.DeepEqual(dryWithCopy.Nodes, dry.Nodes) || !reflect.DeepEqual(dryWithCopy.Relationships, dry.Relationships) || dryWithCopy.Rows != dry.Rows {
+		t.Errorf("with a staged copy present the dry run reported\n%v\nwithout it\n%v", dryWithCopy, dry)
+	}
+
 	real := mustLoad(t, store, changedDataset(), neo4jdb.LoadOptions{})
 	if !reflect.DeepEqual(dry.Nodes, real.Nodes) || !reflect.DeepEqual(dry.Relationships, real.Relationships) || dry.Rows != real.Rows {
 		t.Errorf("dry run reported\n%v\nthe real load\n%v", dry, real)
