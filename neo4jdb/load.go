@@ -1169,8 +1169,10 @@ func (s *Store) apply(ctx context.Context, tx neo4j.ManagedTransaction, p *loadP
 // (written as in a pattern, "A:B") from rows of the values of keys, in
 // order. It returns one record, not one per node: the ids and the new
 // element ids as two lists in the same order. Receiving a record per node
-// cost the loader more than all its other work on a staged load of a
-// million relationships (the driver reads each record as its own message).
+// was the largest part of the loader's own CPU time on a staged load of a
+// million relationships (the driver reads each record as its own message),
+// time the server, on the same two cores, could not use
+// (docs/performance.md).
 func createNodes(labels string, keys []string) string {
 	return `UNWIND $rows AS row CREATE (n:` + labels + ` ` + inlineProps(keys, 0) + `)
 		RETURN collect(row[0]) AS ids, collect(elementId(n)) AS eids`
@@ -1218,10 +1220,10 @@ func (w *wanted) relRow(r wantRel, eids []string) []any {
 	if r.rel == nil {
 		return []any{a, b}
 	}
-	// Built directly rather than through relationProps and positional: a
-	// million rows of maps are a good part of the loader's own CPU time,
-	// which it shares with the server. TestRelRowMatchesRelationProps
-	// keeps the two in step.
+	// Built directly rather than through relationProps and positional,
+	// which would build and then unpack a map for each of up to hundreds of
+	// thousands of relations. TestRelRowMatchesRelationProps keeps the two
+	// in step.
 	rel := r.rel
 	docs := make([]string, len(rel.Evidence))
 	locs := make([]string, len(rel.Evidence))

@@ -55,9 +55,9 @@ type staged struct {
 // stageJob is one batch of the staged copy: a statement and its rows,
 // written in its own transaction. A statement with got returns one record
 // that got reads (and says how many rows it reports); one without returns
-// the count n. The rows are built by
-// the worker that runs the job, so that the loader builds them while the
-// server writes earlier batches, and holds only the batches in flight.
+// the count n. The worker that runs a job builds its rows, so the loader
+// builds them while the server writes earlier batches and holds only the
+// batches in flight.
 type stageJob struct {
 	what   string
 	query  string
@@ -256,7 +256,7 @@ func (s *Store) runStageJob(ctx context.Context, session neo4j.SessionWithContex
 	}
 	rows, err := job.rows()
 	if err != nil {
-		return err
+		return fmt.Errorf("%s (rows %d to %d): %w", job.what, job.lo+1, job.hi, err)
 	}
 	_, err = session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		rec, err := s.single(ctx, tx, job.query, map[string]any{"rows": rows})
