@@ -1128,7 +1128,7 @@ func (s *Store) apply(ctx context.Context, tx neo4j.ManagedTransaction, p *loadP
 		steps = append(steps, loadStep{what: "create " + typ + " relationships", n: len(idx),
 			query: `UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row[0] MATCH (b) WHERE elementId(b) = row[1] ` +
 				createRel(typ) + ` RETURN count(*) AS n`,
-			row: func(i int) (any, error) { return w.relRow(w.rels[idx[i]], eids), nil }})
+			row: func(i int) (any, error) { return relRow(w.rels[idx[i]], eids), nil }})
 	}
 
 	total, done := p.rows(), 0
@@ -1141,13 +1141,9 @@ func (s *Store) apply(ctx context.Context, tx neo4j.ManagedTransaction, p *loadP
 				return err
 			}
 			hi := min(lo+opts.BatchSize, st.n)
-			rows := make([]any, 0, hi-lo)
-			for i := lo; i < hi; i++ {
-				row, err := st.row(i)
-				if err != nil {
-					return fmt.Errorf("%s: %w", st.what, err)
-				}
-				rows = append(rows, row)
+			rows, err := batchRows(st.row, lo, hi)
+			if err != nil {
+				return fmt.Errorf("%s: %w", st.what, err)
 			}
 			wrote, err := s.writeBatch(ctx, tx, st, rows)
 			if err == nil && wrote != len(rows) {
@@ -1163,6 +1159,19 @@ func (s *Store) apply(ctx context.Context, tx neo4j.ManagedTransaction, p *loadP
 		}
 	}
 	return nil
+}
+
+// batchRows builds rows lo to hi-1 of a step with row.
+func batchRows(row func(i int) (any, error), lo, hi int) ([]any, error) {
+	rows := make([]any, 0, hi-lo)
+	for i := lo; i < hi; i++ {
+		r, err := row(i)
+		if err != nil {
+			return nil, err
+		}
+		rows = append(rows, r)
+	}
+	return rows, nil
 }
 
 // createNodes is the statement that creates a batch of nodes with labels
@@ -1215,7 +1224,7 @@ func createRel(typ string) string {
 
 // relRow is the row that creates r: its endpoints' element ids, then a
 // relation's property values in the order of relationKeys.
-func (w *wanted) relRow(r wantRel, eids []string) []any {
+func relRow(r wantRel, eids []string) []any {
 	a, b := eids[r.fromIdx], eids[r.toIdx]
 	if r.rel == nil {
 		return []any{a, b}

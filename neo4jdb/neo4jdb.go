@@ -13,6 +13,7 @@ import (
 	"io/fs"
 	"sort"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -163,22 +164,7 @@ func (s *Store) ApplySchema(ctx context.Context) error {
 // every constraint and index it creates exists and is online, and none it
 // drops exists.
 func (s *Store) SchemaApplied(ctx context.Context) (bool, error) {
-	var want, unwanted []string
-	for _, stmt := range mustSchema() {
-		fields := strings.Fields(stmt)
-		// "CREATE [FULLTEXT] CONSTRAINT|INDEX name IF NOT EXISTS ..." or
-		// "DROP CONSTRAINT|INDEX name IF EXISTS"
-		for i, f := range fields {
-			if (f == "CONSTRAINT" || f == "INDEX") && i+1 < len(fields) {
-				if fields[0] == "DROP" {
-					unwanted = append(unwanted, fields[i+1])
-				} else {
-					want = append(want, fields[i+1])
-				}
-				break
-			}
-		}
-	}
+	want, unwanted := schemaNames()
 	// A unique constraint shows as the index it owns.
 	recs, err := s.query(ctx, `SHOW INDEXES YIELD name, state, owningConstraint
 		RETURN coalesce(owningConstraint, name) AS name, state`, nil)
@@ -202,6 +188,27 @@ func (s *Store) SchemaApplied(ctx context.Context) (bool, error) {
 	}
 	return true, nil
 }
+
+// schemaNames lists, once, the constraints and indexes the embedded schema
+// creates (want) and drops (unwanted); every load asks SchemaApplied.
+var schemaNames = sync.OnceValues(func() (want, unwanted []string) {
+	for _, stmt := range mustSchema() {
+		fields := strings.Fields(stmt)
+		// "CREATE [FULLTEXT] CONSTRAINT|INDEX name IF NOT EXISTS ..." or
+		// "DROP CONSTRAINT|INDEX name IF EXISTS"
+		for i, f := range fields {
+			if (f == "CONSTRAINT" || f == "INDEX") && i+1 < len(fields) {
+				if fields[0] == "DROP" {
+					unwanted = append(unwanted, fields[i+1])
+				} else {
+					want = append(want, fields[i+1])
+				}
+				break
+			}
+		}
+	}
+	return want, unwanted
+})
 
 func mustSchema() []string {
 	stmts, err := schemaStatements()

@@ -23,8 +23,7 @@ func TestRelRowMatchesRelationProps(t *testing.T) {
 			Evidence: []policy.Evidence{{Document: "d1", Locator: "12", Note: "n"}}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			w := &wanted{}
-			got := w.relRow(wantRel{fromIdx: 0, toIdx: 1, rel: tc.rel}, eids)
+			got := relRow(wantRel{fromIdx: 0, toIdx: 1, rel: tc.rel}, eids)
 			want := []any{eids[0], eids[1]}
 			if tc.rel != nil {
 				vals, err := positional(relationProps(tc.rel), relationKeys)

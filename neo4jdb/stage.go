@@ -22,8 +22,9 @@ import (
 // on kind labels (adoption date, year) were filled while staging, in
 // parallel; the full-text index is on LabelEntity, so it never lists the
 // copy. That switch is the load's only visible step, so the load stays all
-// or nothing; afterwards the retired copy is deleted in batches. Anything staged or retired that a dead loader left behind is
-// invisible, and the next load deletes it before it starts.
+// or nothing; afterwards the retired copy is deleted in batches. Anything
+// staged or retired that a dead loader left behind is invisible, and the
+// next load deletes it before it starts.
 
 // DefaultStageAbove is the size of difference, in rows, above which Load
 // stages instead of writing the difference in one transaction, when
@@ -55,14 +56,14 @@ type staged struct {
 // stageJob is one batch of the staged copy: a statement and its rows,
 // written in its own transaction. A statement with got returns one record
 // that got reads (and says how many rows it reports); one without returns
-// the count n. The worker that runs a job builds its rows, so the loader
-// builds them while the server writes earlier batches and holds only the
-// batches in flight.
+// the count n. The worker that runs a job builds its rows lo to hi-1 with
+// row, so the loader builds them while the server writes earlier batches
+// and holds only the batches in flight.
 type stageJob struct {
 	what   string
 	query  string
-	rows   func() ([]any, error)
-	lo, hi int // row numbers within the step, for messages
+	row    func(i int) (any, error) // row i of the step
+	lo, hi int
 	got    func(rec *neo4j.Record) (int, error)
 }
 
@@ -108,31 +109,18 @@ func (s *Store) stageCopy(ctx context.Context, w *wanted, opts LoadOptions) (map
 	for i, n := range w.nodes {
 		byLabel[n.label] = append(byLabel[n.label], i)
 	}
-	var jobsMu sync.Mutex // guards eids while node batches report their ids
 	var nodeJobs []stageJob
 	for _, label := range NodeLabels {
 		idx := byLabel[label]
 		keys := nodeKeys[label]
 		query := createNodes(LabelStaged+`:`+label, keys)
+		row := func(i int) (any, error) { return positional(w.nodes[idx[i]].props(), keys) }
+		// Parallel batches record their nodes' element ids at distinct
+		// indexes of eids, so they need no lock.
+		got := func(rec *neo4j.Record) (int, error) { return w.recordCreated(eids, rec) }
 		for lo := 0; lo < len(idx); lo += opts.StageBatchSize {
 			hi := min(lo+opts.StageBatchSize, len(idx))
-			rows := func() ([]any, error) {
-				rows := make([]any, 0, hi-lo)
-				for _, i := range idx[lo:hi] {
-					row, err := positional(w.nodes[i].props(), keys)
-					if err != nil {
-						return nil, err
-					}
-					rows = append(rows, row)
-				}
-				return rows, nil
-			}
-			nodeJobs = append(nodeJobs, stageJob{what: "stage " + label + " nodes", query: query, rows: rows, lo: lo, hi: hi,
-				got: func(rec *neo4j.Record) (int, error) {
-					jobsMu.Lock()
-					defer jobsMu.Unlock()
-					return w.recordCreated(eids, rec)
-				}})
+			nodeJobs = append(nodeJobs, stageJob{what: "stage " + label + " nodes", query: query, row: row, lo: lo, hi: hi, got: got})
 		}
 	}
 	progress := newProgress(opts.Progress, len(w.nodes)+len(w.rels))
@@ -153,17 +141,11 @@ func (s *Store) stageCopy(ctx context.Context, w *wanted, opts LoadOptions) (map
 		// count(*), not a record per row: returning 1M records costs seconds.
 		query := `UNWIND $rows AS row MATCH (a:` + LabelStaged + `) WHERE elementId(a) = row[0]
 			MATCH (b:` + LabelStaged + `) WHERE elementId(b) = row[1] ` + createRel(typ) + ` RETURN count(*) AS n`
+		row := func(i int) (any, error) { return relRow(w.rels[idx[i]], eids), nil }
 		var jobs []stageJob
 		for lo := 0; lo < len(idx); lo += opts.StageBatchSize {
 			hi := min(lo+opts.StageBatchSize, len(idx))
-			rows := func() ([]any, error) {
-				rows := make([]any, 0, hi-lo)
-				for _, i := range idx[lo:hi] {
-					rows = append(rows, w.relRow(w.rels[i], eids))
-				}
-				return rows, nil
-			}
-			jobs = append(jobs, stageJob{what: "stage " + typ + " relationships", query: query, rows: rows, lo: lo, hi: hi})
+			jobs = append(jobs, stageJob{what: "stage " + typ + " relationships", query: query, row: row, lo: lo, hi: hi})
 		}
 		perType = append(perType, jobs)
 	}
@@ -254,7 +236,7 @@ func (s *Store) runStageJob(ctx context.Context, session neo4j.SessionWithContex
 	if err := ctx.Err(); err != nil {
 		return context.Cause(ctx)
 	}
-	rows, err := job.rows()
+	rows, err := batchRows(job.row, job.lo, job.hi)
 	if err != nil {
 		return fmt.Errorf("%s (rows %d to %d): %w", job.what, job.lo+1, job.hi, err)
 	}
