@@ -24,6 +24,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -38,14 +39,25 @@ import (
 	"github.com/mandategraph/mandategraph/policy"
 )
 
-// msSharedData is the shared data directory: ../../shared/data (the
-// checkout sits beside shared/), or MANDATEGRAPH_SHARED_DATA for a checkout
-// elsewhere.
+// msSharedData is the shared data directory: MANDATEGRAPH_SHARED_DATA when
+// set; else ../../shared/data, when the checkout sits beside shared/; else,
+// for a clone made elsewhere (git clone . /tmp/ci-check), the shared/data
+// beside the local repository it was cloned from.
 var msSharedData = func() string {
 	if dir := os.Getenv("MANDATEGRAPH_SHARED_DATA"); dir != "" {
 		return dir
 	}
-	return "../../shared/data"
+	const beside = "../../shared/data"
+	if _, err := os.Stat(beside); err == nil {
+		return beside
+	}
+	if out, err := exec.Command("git", "remote", "get-url", "origin").Output(); err == nil {
+		dir := filepath.Join(strings.TrimSpace(string(out)), "..", "shared", "data")
+		if _, err := os.Stat(dir); err == nil {
+			return dir
+		}
+	}
+	return beside // missing: msRequireShared says so
 }()
 
 var msShared = filepath.Join(msSharedData, "external")

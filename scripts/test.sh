@@ -12,18 +12,6 @@ fi
 cleanup() { if [ "$started" = 1 ]; then scripts/neo4j.sh stop; fi; }
 trap cleanup EXIT
 
-# The data/ tests read the real public data in shared/data beside the
-# checkout. A clone made elsewhere (CI may clone into /tmp) finds it beside
-# the local repository it was cloned from; MANDATEGRAPH_SHARED_DATA wins.
-if [ -z "${MANDATEGRAPH_SHARED_DATA:-}" ] && [ ! -d ../shared/data ]; then
-	origin=$(git remote get-url origin 2>/dev/null || true)
-	if [ -n "$origin" ] && [ -d "$origin/../shared/data" ]; then
-		MANDATEGRAPH_SHARED_DATA=$(cd "$origin/../shared/data" && pwd)
-		export MANDATEGRAPH_SHARED_DATA
-		echo "== shared data: $MANDATEGRAPH_SHARED_DATA (beside $origin, the repository this was cloned from)"
-	fi
-fi
-
 echo "== gofmt"
 unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './web/*'))
 if [ -n "$unformatted" ]; then
