@@ -6,6 +6,8 @@ package neo4jtest
 import (
 	"context"
 	"os"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -39,8 +41,35 @@ func Open(tb testing.TB) *neo4jdb.Store {
 		}
 		tb.Skipf("Neo4j at %s unreachable (%v); run `make neo4j` or set %s=1 to fail instead", cfg.URI, err, RequireEnv)
 	}
+	// Only one test process at a time may use the server; the first Open
+	// in a process waits for the others to finish, so the schema gets its
+	// own deadline after that.
+	if err := lockOnce(cfg.URI); err != nil {
+		tb.Fatal(err)
+	}
+	ctx, cancel = context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
 	if err := store.ApplySchema(ctx); err != nil {
 		tb.Fatal(err)
 	}
 	return store
+}
+
+var lockOnce = func() func(uri string) error {
+	var once sync.Once
+	var err error
+	return func(uri string) error {
+		once.Do(func() { err = lockServer(uri) })
+		return err
+	}
+}()
+
+// sanitize makes uri usable in a file name.
+func sanitize(uri string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
+			return r
+		}
+		return '-'
+	}, uri)
 }
