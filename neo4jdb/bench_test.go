@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"slices"
 	"strconv"
 	"testing"
 	"time"
@@ -19,7 +20,11 @@ import (
 //
 //	go test ./neo4jdb/ -run '^$' -bench BenchmarkLoad -benchtime 1x -timeout 60m
 //
-// MANDATEGRAPH_BENCH_BATCH overrides the batch size. After each load it
+// MANDATEGRAPH_BENCH_BATCH overrides the batch size. Besides rels/s (all
+// timed relationships over all timed loads) it reports the median and the
+// slowest single load (median-rels/s, slowest-rels/s): one load of the same
+// dataset on the same server can take 10% longer than the next, and a
+// target is only met if the slowest run meets it. After each load it
 // also times a reload of the same dataset (which must write nothing) and
 // logs it; that reload is not part of the measured time.
 //
@@ -75,6 +80,7 @@ func BenchmarkLoad(b *testing.B) {
 			warmed = true
 			b.StartTimer()
 			var elapsed time.Duration
+			rates := make([]float64, 0, b.N)
 			for i := 0; i < b.N; i++ {
 				b.StopTimer()
 				if err := store.Reset(ctx); err != nil {
@@ -85,6 +91,7 @@ func BenchmarkLoad(b *testing.B) {
 				rep, err := store.Load(ctx, ds, neo4jdb.LoadOptions{BatchSize: batch})
 				took := time.Since(start)
 				elapsed += took
+				rates = append(rates, float64(rels)/took.Seconds())
 				b.StopTimer()
 				if err != nil {
 					b.Fatal(err)
@@ -113,6 +120,34 @@ func BenchmarkLoad(b *testing.B) {
 				b.StartTimer()
 			}
 			b.ReportMetric(float64(rels*b.N)/elapsed.Seconds(), "rels/s")
+			slices.Sort(rates)
+			b.ReportMetric(median(rates), "median-rels/s")
+			b.ReportMetric(rates[0], "slowest-rels/s")
 		})
+	}
+}
+
+// median returns the middle value of sorted (the mean of the middle two for
+// an even count).
+func median(sorted []float64) float64 {
+	n := len(sorted)
+	if n%2 == 1 {
+		return sorted[n/2]
+	}
+	return (sorted[n/2-1] + sorted[n/2]) / 2
+}
+
+func TestMedian(t *testing.T) {
+	for _, tc := range []struct {
+		sorted []float64
+		want   float64
+	}{
+		{[]float64{7}, 7},
+		{[]float64{1, 2, 9}, 2},
+		{[]float64{1, 2, 4, 9}, 3},
+	} {
+		if got := median(tc.sorted); got != tc.want {
+			t.Errorf("median(%v) = %v, want %v", tc.sorted, got, tc.want)
+		}
 	}
 }
