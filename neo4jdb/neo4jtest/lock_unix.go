@@ -16,7 +16,8 @@ import (
 // the same database, so without it they would see each other's writes.
 func lockServer(uri string) error {
 	name := filepath.Join(os.TempDir(), "mandategraph-neo4jtest-"+sanitize(uri)+".lock")
-	f, err := os.OpenFile(name, os.O_CREATE|os.O_RDWR, 0o666)
+	// Read-only is enough for flock, and works for another user's file.
+	f, err := os.OpenFile(name, os.O_CREATE|os.O_RDONLY, 0o644)
 	if err != nil {
 		return fmt.Errorf("lock the test server: %w", err)
 	}
