@@ -41,7 +41,7 @@ func validate(args []string, stdout, stderr io.Writer) error {
 
 // load validates datasets and makes the graph equal to them:
 //
-//	mandategraph load [--dry-run] [--batch-size N] [--stage-above N] [--stage-batch-size N] [--workers N] DIR...
+//	mandategraph load [--dry-run] [--batch-size N] [--stage-above N] [--stage-batch-size N] [--workers N] [--progress-interval D] DIR...
 //
 // Nothing is written (not even the schema) unless the whole input is valid;
 // the load itself is all or nothing too: one transaction, or for a large
@@ -54,6 +54,7 @@ func load(ctx context.Context, args []string, getenv func(string) string, stdout
 	stageAbove := fs.Int("stage-above", neo4jdb.DefaultStageAbove, "stage differences of more rows than this; -1 never stages")
 	stageBatch := fs.Int("stage-batch-size", neo4jdb.DefaultStageBatchSize, "rows per transaction of a staged load")
 	workers := fs.Int("workers", neo4jdb.DefaultStageWorkers, "parallel transactions of a staged load")
+	progressEvery := fs.Duration("progress-interval", time.Second, "how often to print the progress of a long load; 0 prints it after every batch")
 	if err := fs.Parse(args); err != nil {
 		return usageError{"load: " + err.Error()}
 	}
@@ -71,6 +72,9 @@ func load(ctx context.Context, args []string, getenv func(string) string, stdout
 	}
 	if *workers <= 0 {
 		return usageError{fmt.Sprintf("load: --workers must be positive, got %d", *workers)}
+	}
+	if *progressEvery < 0 {
+		return usageError{fmt.Sprintf("load: --progress-interval must be 0 or more, got %s", *progressEvery)}
 	}
 	ds, err := readDataset(fs.Args(), stderr)
 	if err != nil {
@@ -93,7 +97,7 @@ func load(ctx context.Context, args []string, getenv func(string) string, stdout
 		StageAbove:     *stageAbove,
 		StageBatchSize: *stageBatch,
 		Workers:        *workers,
-		Progress:       progressPrinter(stderr, *batch, time.Second),
+		Progress:       progressPrinter(stderr, *batch, *progressEvery),
 	})
 	if err != nil {
 		if errors.Is(err, context.Canceled) {

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/mandategraph/mandategraph/loader"
 	"github.com/mandategraph/mandategraph/neo4jdb"
@@ -233,6 +234,7 @@ func TestLoadCommandUsageErrors(t *testing.T) {
 		{[]string{"load", "--stage-above", "0", dir}, "--stage-above must be a positive number of rows, or -1"},
 		{[]string{"load", "--stage-batch-size", "-5", dir}, "--stage-batch-size must be positive"},
 		{[]string{"load", "--workers", "0", dir}, "--workers must be positive"},
+		{[]string{"load", "--progress-interval", "-1s", dir}, "--progress-interval must be 0 or more"},
 		{[]string{"load", "--batch-size", "many", dir}, `invalid value "many" for flag -batch-size`},
 		{[]string{"load", "--force", dir}, "flag provided but not defined: -force"},
 	} {
@@ -240,5 +242,33 @@ func TestLoadCommandUsageErrors(t *testing.T) {
 		if code != 2 || !strings.Contains(stderr, tt.want) || !strings.Contains(stderr, "usage: mandategraph") {
 			t.Errorf("%q: exit %d, stderr:\n%s\nwant exit 2 and %q", tt.args, code, stderr, tt.want)
 		}
+	}
+}
+
+func TestProgressPrinter(t *testing.T) {
+	for _, tt := range []struct {
+		name     string
+		interval time.Duration
+		want     []string // the lines' beginnings, in order
+	}{
+		{"every batch", 0, []string{"writing 3000 rows in batches of 1000", "wrote 1000/3000", "wrote 2000/3000", "wrote 3000/3000", "committing"}},
+		{"once an hour", time.Hour, []string{"writing 3000 rows in batches of 1000", "wrote 1000/3000", "wrote 3000/3000", "committing"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var out strings.Builder
+			progress := progressPrinter(&out, 1000, tt.interval)
+			for _, done := range []int{0, 1000, 2000, 3000} {
+				progress(done, 3000)
+			}
+			lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+			if len(lines) != len(tt.want) {
+				t.Fatalf("got %d lines, want %d:\n%s", len(lines), len(tt.want), out.String())
+			}
+			for i, want := range tt.want {
+				if !strings.HasPrefix(lines[i], want) {
+					t.Errorf("line %d = %q, want it to start with %q", i+1, lines[i], want)
+				}
+			}
+		})
 	}
 }
