@@ -1066,9 +1066,10 @@ func kindLabel(labels []string) string {
 // ---- the writes ----
 
 // loadStep is one kind of write: a fixed Cypher statement (labels and types
-// are constants) run over n rows in batches. Every statement returns one
-// record per row written, or a count n, which must equal the batch size,
-// so a missing endpoint or element fails the load instead of being skipped.
+// are constants) run over n rows in batches, in one transaction (apply) or
+// one per batch (a staged load). Every statement returns one record, which
+// reports how many rows it wrote; that must equal the batch size, so a
+// missing endpoint or element fails the load instead of being skipped.
 type loadStep struct {
 	what  string
 	query string
@@ -1145,11 +1146,7 @@ func (s *Store) apply(ctx context.Context, tx neo4j.ManagedTransaction, p *loadP
 			if err != nil {
 				return fmt.Errorf("%s: %w", st.what, err)
 			}
-			wrote, err := s.writeBatch(ctx, tx, st, rows)
-			if err == nil && wrote != len(rows) {
-				err = fmt.Errorf("wrote %d rows, want %d (an endpoint or element is missing)", wrote, len(rows))
-			}
-			if err != nil {
+			if err := s.writeBatch(ctx, tx, st, rows); err != nil {
 				return fmt.Errorf("%s (rows %d to %d of %d): %w", st.what, lo+1, hi, st.n, err)
 			}
 			done += len(rows)
@@ -1247,16 +1244,22 @@ func relRow(r wantRel, eids []string) []any {
 	return []any{a, b, rel.ID, rel.Mechanism, rel.Summary, int64(rel.Strength), mission, docs, locs, notes}
 }
 
-// writeBatch runs one batch of a step and returns how many rows it wrote.
-func (s *Store) writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, st loadStep, rows []any) (int, error) {
-	params := map[string]any{"rows": rows}
-	rec, err := s.single(ctx, tx, st.query, params)
+// writeBatch runs one batch of a step and checks that it wrote every row.
+func (s *Store) writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, st loadStep, rows []any) error {
+	rec, err := s.single(ctx, tx, st.query, map[string]any{"rows": rows})
 	if err != nil {
-		return 0, err
+		return err
 	}
+	var wrote int
 	if st.got != nil {
-		return st.got(rec)
+		wrote, err = st.got(rec)
+	} else {
+		var n int64
+		n, err = get[int64](rec, "n")
+		wrote = int(n)
 	}
-	n, err := get[int64](rec, "n")
-	return int(n), err
+	if err == nil && wrote != len(rows) {
+		err = fmt.Errorf("wrote %d rows, want %d (an endpoint or element is missing)", wrote, len(rows))
+	}
+	return err
 }

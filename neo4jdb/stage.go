@@ -53,18 +53,22 @@ type staged struct {
 	cleanupErr    error
 }
 
-// stageJob is one batch of the staged copy: a statement and its rows,
-// written in its own transaction. A statement with got returns one record
-// that got reads (and says how many rows it reports); one without returns
-// the count n. The worker that runs a job builds its rows lo to hi-1 with
-// row, so the loader builds them while the server writes earlier batches
+// stageJob is one batch of the staged copy: rows lo to hi-1 of a step,
+// written in their own transaction. The worker that runs a job builds its
+// rows, so the loader builds them while the server writes earlier batches
 // and holds only the batches in flight.
 type stageJob struct {
-	what   string
-	query  string
-	row    func(i int) (any, error) // row i of the step
+	step   loadStep
 	lo, hi int
-	got    func(rec *neo4j.Record) (int, error)
+}
+
+// stageJobs splits st into jobs of size rows.
+func stageJobs(st loadStep, size int) []stageJob {
+	var jobs []stageJob
+	for lo := 0; lo < st.n; lo += size {
+		jobs = append(jobs, stageJob{step: st, lo: lo, hi: min(lo+size, st.n)})
+	}
+	return jobs
 }
 
 // loadStaged writes the wanted graph as a staged copy, switches to it in
@@ -113,15 +117,13 @@ func (s *Store) stageCopy(ctx context.Context, w *wanted, opts LoadOptions) (map
 	for _, label := range NodeLabels {
 		idx := byLabel[label]
 		keys := nodeKeys[label]
-		query := createNodes(LabelStaged+`:`+label, keys)
-		row := func(i int) (any, error) { return positional(w.nodes[idx[i]].props(), keys) }
-		// Parallel batches record their nodes' element ids at distinct
-		// indexes of eids, so they need no lock.
-		got := func(rec *neo4j.Record) (int, error) { return w.recordCreated(eids, rec) }
-		for lo := 0; lo < len(idx); lo += opts.StageBatchSize {
-			hi := min(lo+opts.StageBatchSize, len(idx))
-			nodeJobs = append(nodeJobs, stageJob{what: "stage " + label + " nodes", query: query, row: row, lo: lo, hi: hi, got: got})
-		}
+		nodeJobs = append(nodeJobs, stageJobs(loadStep{what: "stage " + label + " nodes", n: len(idx),
+			query: createNodes(LabelStaged+`:`+label, keys),
+			row:   func(i int) (any, error) { return positional(w.nodes[idx[i]].props(), keys) },
+			// Parallel batches record their nodes' element ids at distinct
+			// indexes of eids, so they need no lock.
+			got: func(rec *neo4j.Record) (int, error) { return w.recordCreated(eids, rec) }},
+			opts.StageBatchSize)...)
 	}
 	progress := newProgress(opts.Progress, len(w.nodes)+len(w.rels))
 	if err := s.runStageJobs(ctx, nodeJobs, opts, progress); err != nil {
@@ -139,15 +141,11 @@ func (s *Store) stageCopy(ctx context.Context, w *wanted, opts LoadOptions) (map
 			}
 		}
 		// count(*), not a record per row: returning 1M records costs seconds.
-		query := `UNWIND $rows AS row MATCH (a:` + LabelStaged + `) WHERE elementId(a) = row[0]
-			MATCH (b:` + LabelStaged + `) WHERE elementId(b) = row[1] ` + createRel(typ) + ` RETURN count(*) AS n`
-		row := func(i int) (any, error) { return relRow(w.rels[idx[i]], eids), nil }
-		var jobs []stageJob
-		for lo := 0; lo < len(idx); lo += opts.StageBatchSize {
-			hi := min(lo+opts.StageBatchSize, len(idx))
-			jobs = append(jobs, stageJob{what: "stage " + typ + " relationships", query: query, row: row, lo: lo, hi: hi})
-		}
-		perType = append(perType, jobs)
+		perType = append(perType, stageJobs(loadStep{what: "stage " + typ + " relationships", n: len(idx),
+			query: `UNWIND $rows AS row MATCH (a:` + LabelStaged + `) WHERE elementId(a) = row[0]
+				MATCH (b:` + LabelStaged + `) WHERE elementId(b) = row[1] ` + createRel(typ) + ` RETURN count(*) AS n`,
+			row: func(i int) (any, error) { return relRow(w.rels[idx[i]], eids), nil }},
+			opts.StageBatchSize))
 	}
 	var relJobs []stageJob
 	for k := 0; ; k++ {
@@ -236,36 +234,18 @@ func (s *Store) runStageJob(ctx context.Context, session neo4j.SessionWithContex
 	if err := ctx.Err(); err != nil {
 		return context.Cause(ctx)
 	}
-	rows, err := batchRows(job.row, job.lo, job.hi)
+	rows, err := batchRows(job.step.row, job.lo, job.hi)
 	if err != nil {
-		return fmt.Errorf("%s (rows %d to %d): %w", job.what, job.lo+1, job.hi, err)
+		return fmt.Errorf("%s (rows %d to %d): %w", job.step.what, job.lo+1, job.hi, err)
 	}
 	_, err = session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		rec, err := s.single(ctx, tx, job.query, map[string]any{"rows": rows})
-		if err != nil {
-			return nil, err
-		}
-		var wrote int
-		if job.got != nil {
-			wrote, err = job.got(rec)
-		} else {
-			var n int64
-			n, err = get[int64](rec, "n")
-			wrote = int(n)
-		}
-		if err != nil {
-			return nil, err
-		}
-		if wrote != len(rows) {
-			return nil, fmt.Errorf("wrote %d rows, want %d (an endpoint is missing)", wrote, len(rows))
-		}
-		return nil, nil
+		return nil, s.writeBatch(ctx, tx, job.step, rows)
 	}, neo4j.WithTxTimeout(opts.TxTimeout), neo4j.WithTxMetadata(map[string]any{"app": "mandategraph", "op": "load-stage"}))
 	if err != nil {
 		if cerr := context.Cause(ctx); cerr != nil {
 			return cerr
 		}
-		return fmt.Errorf("%s (rows %d to %d): %w", job.what, job.lo+1, job.hi, err)
+		return fmt.Errorf("%s (rows %d to %d): %w", job.step.what, job.lo+1, job.hi, err)
 	}
 	return nil
 }
