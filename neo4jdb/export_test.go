@@ -21,13 +21,13 @@ func StageForTest(ctx context.Context, s *Store, ds *policy.Dataset, switchTo bo
 	if err != nil || !switchTo {
 		return err
 	}
-	if err := s.switchToStaged(ctx, byLabel, eids, opts); err != nil {
-		return err
-	}
-	// As Load does, and as the server does by itself shortly after: let
-	// the eventually consistent full-text index catch up, so searches
-	// compare deterministically.
-	return s.awaitSearchIndex(ctx)
+	return s.switchToStaged(ctx, byLabel, eids, opts)
+}
+
+// AwaitSearchIndexForTest waits until the eventually consistent full-text
+// index reflects every committed write, as Search does before it queries.
+func AwaitSearchIndexForTest(ctx context.Context, s *Store) error {
+	return ExecForTest(ctx, s, "CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()")
 }
 
 // ExecForTest runs one statement in its own transaction.

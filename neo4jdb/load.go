@@ -286,11 +286,6 @@ func (s *Store) Load(ctx context.Context, ds *policy.Dataset, opts LoadOptions) 
 	case !applied.IsZero():
 		phases.Commit = time.Since(applied)
 	}
-	if !opts.DryRun {
-		if err := s.awaitSearchIndex(ctx); err != nil {
-			return LoadReport{}, fmt.Errorf("load: the graph equals the dataset, but: %w", err)
-		}
-	}
 	report.Phases = phases
 	report.Duration = time.Since(start)
 	return report, nil
@@ -392,16 +387,6 @@ func (s *Store) stagedLoadError(ctx context.Context, err error) error {
 func isOutOfTxMemory(err error) bool {
 	var nerr *neo4j.Neo4jError
 	return errors.As(lastError(err), &nerr) && strings.HasSuffix(nerr.Code, ".MemoryPoolOutOfMemoryError")
-}
-
-// awaitSearchIndex waits until the full-text index, which is updated after
-// commits rather than in them (schema/001_constraints.cypher), reflects
-// the load, so a search right after Load returns sees it.
-func (s *Store) awaitSearchIndex(ctx context.Context) error {
-	if _, err := s.execute(ctx, "CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()", nil, neo4j.EagerResultTransformer, neo4j.Write); err != nil {
-		return fmt.Errorf("await the full-text index: %w", wrapNeo4j(err))
-	}
-	return nil
 }
 
 // lastError is the error of the driver's last attempt.

@@ -412,6 +412,39 @@ func TestLoadRemovesWhatTheDatasetLacks(t *testing.T) {
 	}
 }
 
+// TestSearchSeesAFinishedLoad searches right after each load: Load does
+// not wait for the eventually consistent full-text index, which lags a
+// large load's commit by up to a couple of seconds, so Search must wait
+// for it, or it would miss the clauses just written and return those just
+// deleted (or fewer hits than asked for).
+func TestSearchSeesAFinishedLoad(t *testing.T) {
+	ctx := context.Background()
+	// Every synthetic clause's summary, and nothing else, says "operative".
+	large, small := synth.Dataset(10_000, 1), synth.Dataset(3_000, 2)
+	for _, mode := range []struct {
+		name string
+		opts neo4jdb.LoadOptions
+	}{
+		{"one transaction", neo4jdb.LoadOptions{StageAbove: -1}},
+		{"staged", neo4jdb.LoadOptions{StageAbove: 1}},
+	} {
+		t.Run(mode.name, func(t *testing.T) {
+			store := emptyStore(t)
+			for i, ds := range []*policy.Dataset{large, small, large} {
+				mustLoad(t, store, ds, mode.opts)
+				want := ds.Counts()[neo4jdb.LabelClause]
+				hits, err := store.Search(ctx, "operative", want+10)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(hits) != want {
+					t.Errorf("load %d: search found %d clauses right after the load, want %d", i+1, len(hits), want)
+				}
+			}
+		})
+	}
+}
+
 func TestDryRunWritesNothing(t *testing.T) {
 	store := emptyStore(t)
 	mustLoad(t, store, smallDataset(), neo4jdb.LoadOptions{})

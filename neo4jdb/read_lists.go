@@ -265,9 +265,14 @@ func (s *Store) Search(ctx context.Context, text string, limit int) ([]policy.Se
 		return []policy.SearchHit{}, nil
 	}
 	// The index is eventually consistent (schema/001_constraints.cypher):
-	// just after a staged load's switch it can still list nodes of the
-	// retired copy, which the label check drops.
-	recs, err := s.query(ctx, `CALL db.index.fulltext.queryNodes('entity_search', $text, {limit: $limit})
+	// Lucene applies a commit's updates after it, so for a second or two
+	// after a large load the index lags the graph. A search first waits
+	// for the updates already committed (about a millisecond when there
+	// are none), so it never misses what a finished load wrote nor lists
+	// what it deleted. The label check drops what a switch committing
+	// between the two calls retires.
+	recs, err := s.query(ctx, `CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()
+		CALL db.index.fulltext.queryNodes('entity_search', $text, {limit: $limit})
 		YIELD node, score
 		WHERE node:Entity
 		RETURN node, score ORDER BY score DESC, node.id LIMIT $limit`,

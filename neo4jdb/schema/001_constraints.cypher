@@ -16,8 +16,8 @@ CREATE INDEX document_year IF NOT EXISTS FOR (n:Document) ON (n.year);
 // On :Entity, not the kind labels, so that a staged load's copy (which
 // has kind labels but not :Entity) neither takes the places of real hits
 // nor shifts their scores. Eventually consistent: Lucene's updates run
-// after a load's commit, on another core, instead of inside it; Load waits
-// for them before it returns (docs/performance.md).
+// after a commit, on another core, instead of inside it; Search waits for
+// them before it queries, so Load need not (docs/performance.md).
 CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.id, n.name, n.title, n.summary, n.text, n.description] OPTIONS {indexConfig: {`fulltext.eventually_consistent`: true}};
 // Loads take turns: each holds, in a transaction it never commits, a MERGE
 // of the one LoadLock node, which this constraint makes exclusive
