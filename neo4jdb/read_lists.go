@@ -267,9 +267,9 @@ func (s *Store) Search(ctx context.Context, text string, limit int) ([]policy.Se
 	// The index is eventually consistent (schema/001_constraints.cypher):
 	// Lucene applies a commit's updates after it, so for a second or two
 	// after a large load the index lags the graph. A search first waits
-	// for the updates already committed (about a millisecond when there
-	// are none), so it never misses what a finished load wrote nor lists
-	// what it deleted. The label check drops what a switch committing
+	// for the updates already committed (under a millisecond when there
+	// are none: docs/performance.md), so it never misses what a finished
+	// load wrote nor lists what it deleted. The label check drops what a switch committing
 	// between the two calls retires.
 	recs, err := s.query(ctx, `CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()
 		CALL db.index.fulltext.queryNodes('entity_search', $text, {limit: $limit})
