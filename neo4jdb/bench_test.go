@@ -71,8 +71,9 @@ func BenchmarkLoad(b *testing.B) {
 			// if timed, then waits untimed for the full-text index: Load
 			// returns once its commit is visible to every query, and the
 			// index applies it afterwards (Search waits for that). Its work
-			// must not slow the next timed load; its time is logged.
-			loadEmpty := func(timed bool) (rep neo4jdb.LoadReport, took, catchUp time.Duration) {
+			// must not slow the next timed load. It returns the load's report
+			// and time, and how long the index took to catch up.
+			loadEmpty := func(timed bool) (neo4jdb.LoadReport, time.Duration, time.Duration) {
 				if err := store.Reset(ctx); err != nil {
 					b.Fatal(err)
 				}
@@ -81,7 +82,7 @@ func BenchmarkLoad(b *testing.B) {
 				}
 				start := time.Now()
 				rep, err := store.Load(ctx, ds, neo4jdb.LoadOptions{BatchSize: batch})
-				took = time.Since(start)
+				took := time.Since(start)
 				if timed {
 					b.StopTimer()
 				}
