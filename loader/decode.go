@@ -26,7 +26,7 @@ var (
 	slugPattern         = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 	symbolIDPattern     = regexp.MustCompile(`^[A-Z][A-Z0-9]*(/[A-Za-z0-9.()-]+)+$`)
 	symbolPattern       = regexp.MustCompile(`^[A-Z][A-Z0-9]*/[!-~]+( [!-~]+)*$`)
-	paragraphPattern    = regexp.MustCompile(`^[1-9][0-9]*(\([a-z]{1,3}\))?(\([ivxl]+\))?$`)
+	paragraphPattern    = regexp.MustCompile(`^[1-9][0-9]*(\([a-z]{1,3}\)(\([ivxl]+\))?|\([ivxl]+\)\([a-z]{1,3}\))?$`)
 	countryPattern      = regexp.MustCompile(`^[A-Z]{3}$`)
 	yearPattern         = regexp.MustCompile(`^[0-9]{4}$`)
 )
@@ -371,11 +371,23 @@ func (d *fileDecoder) paragraph(v value) string {
 		d.typeError(v, "a paragraph locator such as 12(a)")
 		return ""
 	}
-	if !paragraphPattern.MatchString(v.n.Value) {
-		d.errorf(v, "invalid paragraph %q (want a locator such as 12, 12(a) or 12(a)(ii))", shorten(v.n.Value))
+	if msg := checkParagraph(v.n.Value); msg != "" {
+		d.errorf(v, "%s", msg)
 		return ""
 	}
 	return v.n.Value
+}
+
+// checkParagraph says what is wrong with a paragraph locator, or "".
+// Resolutions print sub-items with spaces ("35 (i) (a)"); locators have none.
+func checkParagraph(p string) string {
+	if paragraphPattern.MatchString(p) {
+		return ""
+	}
+	if squeezed := strings.ReplaceAll(p, " ", ""); squeezed != p && paragraphPattern.MatchString(squeezed) {
+		return fmt.Sprintf("invalid paragraph %q (write it without spaces: %q)", shorten(p), squeezed)
+	}
+	return fmt.Sprintf("invalid paragraph %q (want a locator such as 12, 12(a), 12(a)(ii) or 35(i)(a))", shorten(p))
 }
 
 // document decodes a document.

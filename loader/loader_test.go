@@ -158,6 +158,7 @@ func goodDataset() *policy.Dataset {
 						ID: r + "#14(b)(ii)", MandateID: r, Paragraph: "14(b)(ii)", Summary: "Asks the mission to support the vetting of the national army.", Agendas: []string{"SSR", "POC"},
 						Provenance: policy.Provenance{Source: "https://example.org/S/RES/9050(2080)#p14", Status: policy.Unverified}, Order: 3,
 					},
+					{ID: r + "#16(i)(a)", MandateID: r, Paragraph: "16(i)(a)", Summary: "Under the paragraph's first heading, asks the mission to patrol where civilians are at risk.", Agendas: []string{"POC"}, Provenance: res9050, Order: 4},
 				},
 				Provenance: res9050,
 			},

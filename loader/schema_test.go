@@ -339,4 +339,47 @@ func TestSchemaMatchesCode(t *testing.T) {
 			t.Errorf("document id %q: schema says valid=%v, loader says %v", id, got, want)
 		}
 	}
+	// A clause id is its mandate's id, "#" and its paragraph locator.
+	clauseRe := regexp.MustCompile(pattern("clauseId"))
+	for _, id := range []string{
+		"S/RES/1925(2010)#12", "S/RES/1925(2010)#12(a)", "S/RES/1925(2010)#12(a)(ii)", "S/RES/2409(2018)#36(i)",
+		"S/RES/2409(2018)#36(i)(a)", "S/PRST/2005/20#3", "S/RES/1925(2010)#12(a)(b)", "S/RES/1925(2010)#36(i)(ii)(a)",
+		"S/RES/1925(2010)#0", "S/RES/1925(2010)#12 (a)", "S/RES/1925(2010)", "S/RES/1925 (2010)#12", "dpko-poc-2015#1",
+	} {
+		mandate, paragraph, _ := strings.Cut(id, "#")
+		want := strings.Contains(id, "#") && checkMandateID(mandate) == "" && checkParagraph(paragraph) == ""
+		if got := clauseRe.MatchString(id); got != want {
+			t.Errorf("clause id %q: schema says valid=%v, loader says %v", id, got, want)
+		}
+	}
+}
+
+func TestCheckParagraph(t *testing.T) {
+	for _, tc := range []struct {
+		locator string
+		valid   bool
+	}{
+		{"12", true},
+		{"12(a)", true},
+		{"12(bb)", true},
+		{"12(a)(ii)", true},
+		{"36(i)", true},    // a letter or a roman heading; either way one level
+		{"36(i)(a)", true}, // tasks grouped under roman headings (S/RES/2409(2018))
+		{"36(iv)(c)", true},
+		{"12(i)(ii)", true}, // letter (i), sub-item (ii)
+		{"0", false},        // paragraphs start at 1
+		{"012", false},
+		{"12a", false},   // no parentheses
+		{"12(A)", false}, // upper case
+		{"12()", false},
+		{"12(a)(b)", false},      // two lettered levels
+		{"12(ii)(iv)(a)", false}, // three levels
+		{"12(abcd)", false},      // longer than any item letter
+		{"12 (a)", false},        // spaces, as printed
+		{"", false},
+	} {
+		if got := checkParagraph(tc.locator) == ""; got != tc.valid {
+			t.Errorf("checkParagraph(%q) valid = %v, want %v (%s)", tc.locator, got, tc.valid, checkParagraph(tc.locator))
+		}
+	}
 }

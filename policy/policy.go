@@ -107,7 +107,7 @@ type Clause struct {
 	// ID is the mandate id + "#" + paragraph, e.g. "S/RES/1925(2010)#12(a)".
 	ID         string
 	MandateID  string
-	Paragraph  string // locator such as "12(a)" or "12(a)(ii)"
+	Paragraph  string // locator such as "12(a)", "12(a)(ii)" or "35(i)(a)"
 	Summary    string // the project's own words
 	Text       string // official text, optional
 	Agendas    []string
