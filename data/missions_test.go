@@ -146,6 +146,7 @@ func msOurMandates(ds *policy.Dataset) []policy.Mandate {
 type msItem struct {
 	loc     string // e.g. "12", "12(a)", "12(a)(i)", "35(ii)"
 	section string // the roman section ("35(ii)") a lettered item sits in, if any
+	inSec   string // a lettered item's locator within its section ("35(ii)(d)"), if any
 	text    string
 }
 
@@ -182,7 +183,7 @@ func (o *msText) check(loc string) error {
 func (o *msText) textOf(loc string) string {
 	var b []string
 	for _, it := range o.items {
-		if it.loc == loc || strings.HasPrefix(it.loc, loc+"(") || it.section == loc {
+		if it.loc == loc || strings.HasPrefix(it.loc, loc+"(") || it.section == loc || (it.inSec != "" && it.inSec == loc) {
 			b = append(b, it.text)
 		}
 	}
@@ -231,8 +232,9 @@ func msLabel(it msJSONItem) (label, text string) {
 // kind of a label is decided by sequence: a single i, v or x that follows h, u
 // or w is a letter unless the next label is ii, vi or xi. A roman label met
 // before any letter opens a roman section; in such paragraphs every later roman
-// label opens a new section and the letters under it are located as N(x) (which
-// is ambiguous wherever the letters restart, and then may not be cited).
+// label opens a new section and the letters under it are located both as N(x)
+// (which is ambiguous wherever the letters restart, and then may not be cited)
+// and, always unambiguously, as N(r)(x) within their section.
 func msParseJSON(symbol, file string) (*msText, error) {
 	raw, err := os.ReadFile(file)
 	if err != nil {
@@ -265,7 +267,11 @@ func msParseJSON(symbol, file string) (*msText, error) {
 	emit := func(loc, section, text string) {
 		o.count[loc]++
 		cur = msItem{loc: loc, section: section}
-		o.items = append(o.items, msItem{loc: loc, section: section, text: text})
+		if section != "" && strings.HasPrefix(loc, top+"(") {
+			cur.inSec = section + strings.TrimPrefix(loc, top)
+			o.count[cur.inSec]++
+		}
+		o.items = append(o.items, msItem{loc: loc, section: section, inSec: cur.inSec, text: text})
 	}
 	for i, it := range items {
 		t := msNorm(it.Text)
@@ -287,7 +293,7 @@ func msParseJSON(symbol, file string) (*msText, error) {
 				cur = msItem{loc: top}
 				continue
 			}
-			o.items = append(o.items, msItem{loc: cur.loc, section: cur.section, text: t})
+			o.items = append(o.items, msItem{loc: cur.loc, section: cur.section, inSec: cur.inSec, text: t})
 			continue
 		}
 		kind := "roman"
@@ -993,8 +999,9 @@ func TestOfficialTextParser(t *testing.T) {
 		{"S/RES/1925(2010)", []string{"6(i)", "12(a)", "12(t)", "23"}, []string{"6(a)", "24"}, nil},
 		{"S/RES/2098(2013)", []string{"12(a)(iii)", "12(b)", "12(d)", "34(b)(vi)"}, []string{"35(a)"}, nil},
 		{"S/RES/2659(2022)", []string{"35(a)(vi)", "36(f)(vii)", "36(c)"}, []string{"35(i)"}, nil},
-		{"S/RES/2765(2024)", []string{"36(ii)", "36(iii)", "36(j)", "36(o)"}, nil, []string{"36(i)"}},
-		{"S/RES/2348(2017)", []string{"34(i)", "34(e)", "35(ii)"}, nil, []string{"34(a)", "35(d)"}},
+		{"S/RES/2765(2024)", []string{"36(ii)", "36(iii)", "36(j)", "36(o)", "36(ii)(j)"}, []string{"36(i)(j)"}, []string{"36(i)"}},
+		{"S/RES/2348(2017)", []string{"34(i)", "34(e)", "35(ii)", "34(i)(a)", "34(ii)(a)", "35(ii)(d)"}, []string{"34(ii)(e)", "34(iii)(a)"}, []string{"34(a)", "35(d)"}},
+		{"S/RES/2409(2018)", []string{"36(i)", "36(i)(g)", "37(ii)(d)"}, []string{"36(ii)(g)"}, []string{"36(a)"}},
 		{"S/RES/1445(2002)", []string{"1", "13", "25"}, []string{"26"}, nil},
 	}
 	for _, tc := range cases {
@@ -1023,6 +1030,10 @@ func TestOfficialTextParser(t *testing.T) {
 	o := msOfficialText(t, "S/RES/2348(2017)")
 	if s := o.textOf("35(ii)"); !strings.Contains(s, "army reform") {
 		t.Errorf("2348 35(ii) should include its lettered items, got %.200q", s)
+	}
+	// A lettered item located within its section is that item alone.
+	if d, sec := o.textOf("35(ii)(d)"), o.textOf("35(ii)"); d == "" || d == sec || !strings.Contains(sec, d) || d == o.textOf("35(i)(d)") {
+		t.Errorf("2348 35(ii)(d) should be one item of 35(ii), got %.200q", d)
 	}
 	o = msOfficialText(t, "S/RES/2147(2014)")
 	if s := o.textOf("10"); strings.Contains(s, "Elections") {
