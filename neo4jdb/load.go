@@ -1078,18 +1078,9 @@ func (s *Store) apply(ctx context.Context, tx neo4j.ManagedTransaction, p *loadP
 	// directly (no index lookup): kept nodes' ids come from the read,
 	// created nodes' from their CREATE statement.
 	eids := p.eids
+	newByLabel := groupBy(p.createNodes, func(i int) string { return w.nodes[i].label })
 	for _, label := range NodeLabels {
-		var idx []int
-		for _, i := range p.createNodes {
-			if w.nodes[i].label == label {
-				idx = append(idx, i)
-			}
-		}
-		keys := nodeKeys[label]
-		steps = append(steps, loadStep{what: "create " + label + " nodes", n: len(idx),
-			query: createNodes(LabelEntity+`:`+label, keys),
-			row:   func(i int) (any, error) { return positional(w.nodes[idx[i]].props(), keys) },
-			got:   func(rec *neo4j.Record) (int, error) { return w.recordCreated(eids, rec) }})
+		steps = append(steps, createNodesStep("create "+label+" nodes", w, LabelEntity, label, newByLabel[label], eids))
 	}
 	steps = append(steps,
 		loadStep{what: "update nodes", n: len(p.updateNodes),
@@ -1104,17 +1095,9 @@ func (s *Store) apply(ctx context.Context, tx neo4j.ManagedTransaction, p *loadP
 				u := p.updateRels[i]
 				return map[string]any{"eid": u.eid, "props": w.rels[u.want].props()}, nil
 			}})
+	newByType := groupBy(p.createRels, func(i int) string { return w.rels[i].typ })
 	for _, typ := range RelTypes {
-		var idx []int
-		for _, i := range p.createRels {
-			if w.rels[i].typ == typ {
-				idx = append(idx, i)
-			}
-		}
-		steps = append(steps, loadStep{what: "create " + typ + " relationships", n: len(idx),
-			query: `UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row[0] MATCH (b) WHERE elementId(b) = row[1] ` +
-				createRel(typ) + ` RETURN count(*) AS n`,
-			row: func(i int) (any, error) { return relRow(w.rels[idx[i]], eids), nil }})
+		steps = append(steps, createRelsStep("create "+typ+" relationships", w, "", typ, newByType[typ], eids))
 	}
 
 	total, done := p.rows(), 0
@@ -1154,6 +1137,44 @@ func batchRows(row func(i int) (any, error), lo, hi int) ([]any, error) {
 		rows = append(rows, r)
 	}
 	return rows, nil
+}
+
+// createNodesStep creates the wanted nodes w.nodes[idx[...]] of kind label,
+// with the labels extra and label, and records their element ids in eids.
+// Parallel batches record at distinct indexes of eids, so need no lock.
+func createNodesStep(what string, w *wanted, extra, label string, idx []int, eids []string) loadStep {
+	keys := nodeKeys[label]
+	return loadStep{what: what, n: len(idx),
+		query: createNodes(extra+`:`+label, keys),
+		row:   func(i int) (any, error) { return positional(w.nodes[idx[i]].props(), keys) },
+		got:   func(rec *neo4j.Record) (int, error) { return w.recordCreated(eids, rec) }}
+}
+
+// createRelsStep creates the wanted relationships w.rels[idx[...]], all of
+// type typ, between nodes found by element id, which must carry the label
+// ends unless it is "". It returns count(*), not a record per row:
+// returning 1M records costs seconds.
+func createRelsStep(what string, w *wanted, ends, typ string, idx []int, eids []string) loadStep {
+	node := func(v string) string {
+		if ends == "" {
+			return "(" + v + ")"
+		}
+		return "(" + v + ":" + ends + ")"
+	}
+	return loadStep{what: what, n: len(idx),
+		query: `UNWIND $rows AS row MATCH ` + node("a") + ` WHERE elementId(a) = row[0] MATCH ` + node("b") +
+			` WHERE elementId(b) = row[1] ` + createRel(typ) + ` RETURN count(*) AS n`,
+		row: func(i int) (any, error) { return relRow(w.rels[idx[i]], eids), nil }}
+}
+
+// groupBy groups the indexes is by key, keeping their order.
+func groupBy(is []int, key func(i int) string) map[string][]int {
+	groups := map[string][]int{}
+	for _, i := range is {
+		k := key(i)
+		groups[k] = append(groups[k], i)
+	}
+	return groups
 }
 
 // createNodes is the statement that creates a batch of nodes with labels

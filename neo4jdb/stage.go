@@ -109,20 +109,10 @@ func (s *Store) loadStaged(ctx context.Context, w *wanted, opts LoadOptions) (st
 // indexes per label and the element id of every wanted node.
 func (s *Store) stageCopy(ctx context.Context, w *wanted, opts LoadOptions) (map[string][]int, []string, error) {
 	eids := make([]string, len(w.nodes))
-	byLabel := map[string][]int{}
-	for i, n := range w.nodes {
-		byLabel[n.label] = append(byLabel[n.label], i)
-	}
+	byLabel := groupBy(allIndexes(len(w.nodes)), func(i int) string { return w.nodes[i].label })
 	var nodeJobs []stageJob
 	for _, label := range NodeLabels {
-		idx := byLabel[label]
-		keys := nodeKeys[label]
-		nodeJobs = append(nodeJobs, stageJobs(loadStep{what: "stage " + label + " nodes", n: len(idx),
-			query: createNodes(LabelStaged+`:`+label, keys),
-			row:   func(i int) (any, error) { return positional(w.nodes[idx[i]].props(), keys) },
-			// Parallel batches record their nodes' element ids at distinct
-			// indexes of eids, so they need no lock.
-			got: func(rec *neo4j.Record) (int, error) { return w.recordCreated(eids, rec) }},
+		nodeJobs = append(nodeJobs, stageJobs(createNodesStep("stage "+label+" nodes", w, LabelStaged, label, byLabel[label], eids),
 			opts.StageBatchSize)...)
 	}
 	progress := newProgress(opts.Progress, len(w.nodes)+len(w.rels))
@@ -132,19 +122,10 @@ func (s *Store) stageCopy(ctx context.Context, w *wanted, opts LoadOptions) (map
 
 	// Relationship batches of the different types are interleaved so that
 	// parallel transactions seldom wait for the same dense (agenda) node.
+	byType := groupBy(allIndexes(len(w.rels)), func(i int) string { return w.rels[i].typ })
 	var perType [][]stageJob
 	for _, typ := range RelTypes {
-		var idx []int
-		for i := range w.rels {
-			if w.rels[i].typ == typ {
-				idx = append(idx, i)
-			}
-		}
-		// count(*), not a record per row: returning 1M records costs seconds.
-		perType = append(perType, stageJobs(loadStep{what: "stage " + typ + " relationships", n: len(idx),
-			query: `UNWIND $rows AS row MATCH (a:` + LabelStaged + `) WHERE elementId(a) = row[0]
-				MATCH (b:` + LabelStaged + `) WHERE elementId(b) = row[1] ` + createRel(typ) + ` RETURN count(*) AS n`,
-			row: func(i int) (any, error) { return relRow(w.rels[idx[i]], eids), nil }},
+		perType = append(perType, stageJobs(createRelsStep("stage "+typ+" relationships", w, LabelStaged, typ, byType[typ], eids),
 			opts.StageBatchSize))
 	}
 	var relJobs []stageJob
@@ -164,6 +145,15 @@ func (s *Store) stageCopy(ctx context.Context, w *wanted, opts LoadOptions) (map
 		return nil, nil, err
 	}
 	return byLabel, eids, nil
+}
+
+// allIndexes returns 0 to n-1.
+func allIndexes(n int) []int {
+	is := make([]int, n)
+	for i := range is {
+		is[i] = i
+	}
+	return is
 }
 
 // progressCounter serializes the progress reports of parallel workers.
