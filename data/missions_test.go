@@ -183,7 +183,7 @@ func (o *msText) check(loc string) error {
 func (o *msText) textOf(loc string) string {
 	var b []string
 	for _, it := range o.items {
-		if it.loc == loc || strings.HasPrefix(it.loc, loc+"(") || it.section == loc || (it.inSec != "" && it.inSec == loc) {
+		if it.loc == loc || strings.HasPrefix(it.loc, loc+"(") || it.section == loc || it.inSec == loc {
 			b = append(b, it.text)
 		}
 	}
@@ -267,7 +267,7 @@ func msParseJSON(symbol, file string) (*msText, error) {
 	emit := func(loc, section, text string) {
 		o.count[loc]++
 		cur = msItem{loc: loc, section: section}
-		if section != "" && strings.HasPrefix(loc, top+"(") {
+		if section != "" { // a lettered item in a roman section
 			cur.inSec = section + strings.TrimPrefix(loc, top)
 			o.count[cur.inSec]++
 		}

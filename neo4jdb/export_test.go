@@ -27,7 +27,7 @@ func StageForTest(ctx context.Context, s *Store, ds *policy.Dataset, switchTo bo
 // AwaitSearchIndexForTest waits until the eventually consistent full-text
 // index reflects every committed write, as Search does before it queries.
 func AwaitSearchIndexForTest(ctx context.Context, s *Store) error {
-	return ExecForTest(ctx, s, "CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()")
+	return ExecForTest(ctx, s, awaitSearchIndex)
 }
 
 // ExecForTest runs one statement in its own transaction.

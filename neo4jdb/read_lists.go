@@ -252,6 +252,15 @@ func (s *Store) FindAgendas(ctx context.Context) ([]policy.Agenda, error) {
 	return out, nil
 }
 
+// awaitSearchIndex waits for the full-text index to apply every committed
+// write. The index is eventually consistent (schema/001_constraints.cypher):
+// Lucene applies a commit's updates after it, so for a second or two after
+// a large load the index lags the graph. Search waits first (under a
+// millisecond when nothing is pending: docs/performance.md), so it never
+// misses what a finished load wrote nor lists what it deleted, and Load
+// need not wait.
+const awaitSearchIndex = "CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()"
+
 // Search runs a full-text query (Lucene syntax) over the entity_search index
 // and returns up to limit hits, best first.
 func (s *Store) Search(ctx context.Context, text string, limit int) ([]policy.SearchHit, error) {
@@ -264,14 +273,9 @@ func (s *Store) Search(ctx context.Context, text string, limit int) ([]policy.Se
 	if limit == 0 {
 		return []policy.SearchHit{}, nil
 	}
-	// The index is eventually consistent (schema/001_constraints.cypher):
-	// Lucene applies a commit's updates after it, so for a second or two
-	// after a large load the index lags the graph. A search first waits
-	// for the updates already committed (under a millisecond when there
-	// are none: docs/performance.md), so it never misses what a finished
-	// load wrote nor lists what it deleted. The label check drops what a switch committing
-	// between the two calls retires.
-	recs, err := s.query(ctx, `CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()
+	// The label check drops what a switch committing between the wait and
+	// the query retires.
+	recs, err := s.query(ctx, awaitSearchIndex+`
 		CALL db.index.fulltext.queryNodes('entity_search', $text, {limit: $limit})
 		YIELD node, score
 		WHERE node:Entity

@@ -55,14 +55,16 @@ func Open(tb testing.TB) *neo4jdb.Store {
 	return store
 }
 
-var lockOnce = func() func(uri string) error {
-	var once sync.Once
-	var err error
-	return func(uri string) error {
-		once.Do(func() { err = lockServer(uri) })
-		return err
-	}
-}()
+var (
+	lockServerOnce sync.Once
+	lockServerErr  error
+)
+
+// lockOnce takes the server lock on the first call in this process.
+func lockOnce(uri string) error {
+	lockServerOnce.Do(func() { lockServerErr = lockServer(uri) })
+	return lockServerErr
+}
 
 // sanitize makes uri usable in a file name.
 func sanitize(uri string) string {
