@@ -571,6 +571,30 @@ func msCheckClause(o *msText, c policy.Clause) []error {
 	if err := o.check(c.Paragraph); err != nil {
 		return []error{err}
 	}
+	// In a paragraph whose letters restart under each roman section, a
+	// lettered item is located within its section even where its letter
+	// happens to occur once (2348 34(i)(f), not 34(f)). Paragraphs lettered
+	// straight through their sections (2717, 2765) keep N(x).
+	for _, it := range o.items {
+		if it.loc != c.Paragraph || it.section == "" {
+			continue
+		}
+		top, _, _ := strings.Cut(it.loc, "(")
+		sections := map[string]map[string]bool{} // N(x) -> the sections holding a letter x
+		for _, other := range o.items {
+			if other.section != "" && strings.HasPrefix(other.loc, top+"(") {
+				if sections[other.loc] == nil {
+					sections[other.loc] = map[string]bool{}
+				}
+				sections[other.loc][other.section] = true
+			}
+		}
+		for _, in := range sections {
+			if len(in) > 1 {
+				return []error{fmt.Errorf("%s paragraph %s is a lettered item of the roman section %s, and the letters restart in each section: write it within its section as %s", o.symbol, c.Paragraph, it.section, it.inSec)}
+			}
+		}
+	}
 	text := o.textOf(c.Paragraph)
 	var errs []error
 	for _, a := range c.Agendas {
@@ -979,6 +1003,11 @@ func TestClauseCheckerCatchesMistakes(t *testing.T) {
 		{"paragraph number past the end", "S/RES/2149(2014)", clause("S/RES/2149(2014)", "99", "POC"), "has no paragraph"},
 		{"roman level that does not exist", "S/RES/2098(2013)", clause("S/RES/2098(2013)", "12(a)(vii)", "POC"), "has no paragraph"},
 		{"ambiguous restarted letter", "S/RES/2277(2016)", clause("S/RES/2277(2016)", "35(a)", "POC"), "ambiguous"},
+		{"lettered item of a roman section without its section", "S/RES/2348(2017)", clause("S/RES/2348(2017)", "34(f)", "ROL"), "write it within its section as 34(i)(f)"},
+		{"same item within its section passes", "S/RES/2348(2017)", clause("S/RES/2348(2017)", "34(i)(f)", "ROL"), ""},
+		{"letters running through sections keep N(x)", "S/RES/2765(2024)", clause("S/RES/2765(2024)", "36(j)", "DDR"), ""},
+		{"XML text: lettered item passes", "S/RES/2190(2014)", clause("S/RES/2190(2014)", "10(a)", "POC"), ""},
+		{"XML text: paragraph past the end", "S/RES/1509(2003)", clause("S/RES/1509(2003)", "40", "POC"), "has no paragraph"},
 		{"wrong agenda: elections on a protection paragraph", "S/RES/1990(2011)", clause("S/RES/1990(2011)", "3(d)", "POC", "ELECT"), "tagged ELECT"},
 		{"wrong agenda: protection on demining", "S/RES/1925(2010)", clause("S/RES/1925(2010)", "12(s)", "POC"), "tagged POC"},
 		{"wrong agenda: SSR on elections support", "S/RES/1925(2010)", clause("S/RES/1925(2010)", "12(q)", "SSR"), "tagged SSR"},
