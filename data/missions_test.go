@@ -495,7 +495,7 @@ func (o *msText) citedMandates(known map[string]bool) []string {
 var msAgendaKeywords = map[string][][]string{
 	"POC": {
 		{`civilian`, `\bprotect`}, {`civilian`, `\bthreat`}, {`civilian`, `\bharm`}, {`civilian`, `violence`},
-		{`protection strateg`}, {`protection teams`},
+		{`protection strateg`}, {`protection teams`}, {`protect\w* (the|its) population`},
 	},
 	"SSR": {
 		{`security sector`}, {`\bssr\b`}, {`security (sector )?reforms?`}, {`national police`}, {`police service`},
