@@ -1088,3 +1088,69 @@ func TestOfficialTextParser(t *testing.T) {
 		t.Errorf("2147 para 10 swallowed the heading that follows it: %q", s)
 	}
 }
+
+// msParagraphFact is a fact a relation summary, a clause or data/README.md
+// states about a paragraph: the official text of that paragraph (with its
+// sub-items; "" = anywhere in the text, e.g. the preamble) must contain the
+// phrase (whitespace-normalised, as in the text).
+type msParagraphFact struct {
+	what, symbol, loc, phrase string
+}
+
+var msParagraphFacts = []msParagraphFact{
+	{"2659#43 carries the resource-priority rule", "S/RES/2659(2022)", "43", "prioritising mandated protection activities in decisions about the use of available capacity and resources"},
+	{"2348 para 32: protection first in resource decisions", "S/RES/2348(2017)", "32", "priority in decisions about the use of available capacity and resources"},
+	{"README: 2211 para 34 first asks to promote reputable personnel", "S/RES/2211(2015)", "34", "reputable human rights records"},
+	{"2277 para 40 repeats it", "S/RES/2277(2016)", "40", "human rights records"},
+	{"1925 para 6(ii): national forces to take over", "S/RES/1925(2010)", "6(ii)", "progressively take over MONUSCO’s security role"},
+	{"1925 para 12(d): military justice prosecutions", "S/RES/1925(2010)", "12(d)", "FARDC military justice authorities"},
+	{"1925 para 12(m): military justice in army reform", "S/RES/1925(2010)", "12(m)", "including military justice and military police"},
+	{"2190 para 1: primary responsibility", "S/RES/2190(2014)", "1", "primary and ultimate responsibility for security and the protection of its population"},
+	{"2190 para 6: plan in step with reconfiguration", "S/RES/2190(2014)", "6", "in coordination with the reconfiguration of UNMIL"},
+	{"2190 para 10(c)(i): national SSR strategy", "S/RES/2190(2014)", "10(c)(i)", "national strategy on Security Sector Reform"},
+	{"2190 para 12: HRDDP", "S/RES/2190(2014)", "12", "Human Rights Due Diligence Policy"},
+	{"2000 para 7: the protection and security heading", "S/RES/2000(2011)", "", "Protection and security"},
+	{"2000 para 7(f): reform of security institutions", "S/RES/2000(2011)", "7(f)", "organization of the future National Army"},
+	{"2550 para 5: police cuts tied to the APS", "S/RES/2550(2020)", "5", "Abyei Police Service"},
+	{"2640 para 26(d)(ii): public quarterly reporting", "S/RES/2640(2022)", "26(d)(ii)", "report publicly and quarterly"},
+	{"2640 para 31: abuses documented by the mission", "S/RES/2640(2022)", "31", "as documented by MINUSMA"},
+	{"2640 para 32: HRDDP conditions and oversight", "S/RES/2640(2022)", "32", "subject to appropriate oversight"},
+	{"2690 preamble: Mali's letter", "S/RES/2690(2023)", "", "(S/2023/463), requesting MINUSMA’s withdrawal without delay"},
+	{"2690 para 1: mandate terminated", "S/RES/2690(2023)", "1", "terminate MINUSMA’s mandate"},
+	{"2690 para 5: protection until 30 September", "S/RES/2690(2023)", "5", "until 30 September 2023"},
+	{"2151 para 5: SSR and impunity", "S/RES/2151(2014)", "5", "critical to addressing impunity"},
+	{"2151 preamble: balance component and sector-wide support", "S/RES/2151(2014)", "", "strategic governance, management and oversight"},
+	{"2553 para 13: governance first in funding", "S/RES/2553(2020)", "13", "prioritize support and funding for security sector governance"},
+}
+
+func TestParagraphFacts(t *testing.T) {
+	for _, f := range msParagraphFacts {
+		o := msOfficialText(t, f.symbol)
+		if o == nil {
+			t.Errorf("%s: no official text for %s", f.what, f.symbol)
+			continue
+		}
+		text := o.all
+		if f.loc != "" {
+			if err := o.check(f.loc); err != nil {
+				t.Errorf("%s: %v", f.what, err)
+				continue
+			}
+			text = o.textOf(f.loc)
+		}
+		if !strings.Contains(text, f.phrase) {
+			t.Errorf("%s: %s %s does not contain %q", f.what, f.symbol, f.loc, f.phrase)
+		}
+	}
+	// unoci-2000-protection-and-reform-heading: in 2000 para 7, the reform of
+	// security institutions (f) sits under the same heading as protection (a),
+	// before the next heading.
+	o := msOfficialText(t, "S/RES/2000(2011)")
+	head := strings.Index(o.all, "Protection and security")
+	poc := strings.Index(o.all, "Protection of civilians")
+	ssr := strings.Index(o.all, "Reconstitution and reform of security and rule of law institutions")
+	next := strings.Index(o.all, "Peace and electoral process")
+	if !(head >= 0 && head < poc && poc < ssr && ssr < next) {
+		t.Errorf("2000 para 7: want the heading, then (a) protection, then (f) reform, then the next heading; offsets %d %d %d %d", head, poc, ssr, next)
+	}
+}
