@@ -1100,6 +1100,8 @@ type msParagraphFact struct {
 var msParagraphFacts = []msParagraphFact{
 	{"2659#43 carries the resource-priority rule", "S/RES/2659(2022)", "43", "prioritising mandated protection activities in decisions about the use of available capacity and resources"},
 	{"2348 para 32: protection first in resource decisions", "S/RES/2348(2017)", "32", "priority in decisions about the use of available capacity and resources"},
+	{"2348 para 34 holds the priority tasks", "S/RES/2348(2017)", "34", "the following priority tasks"},
+	{"2348 para 35 holds further tasks, SSR in (ii)", "S/RES/2348(2017)", "35(ii)", "Security Sector Reform"},
 	{"README: 2211 para 34 first asks to promote reputable personnel", "S/RES/2211(2015)", "34", "reputable human rights records"},
 	{"2277 para 40 repeats it", "S/RES/2277(2016)", "40", "human rights records"},
 	{"1925 para 6(ii): national forces to take over", "S/RES/1925(2010)", "6(ii)", "progressively take over MONUSCO’s security role"},
