@@ -244,6 +244,12 @@ func msParseJSON(symbol, file string) (*msText, error) {
 	if err := json.Unmarshal(raw, &items); err != nil {
 		return nil, fmt.Errorf("%s: %w", file, err)
 	}
+	return msParseItems(symbol, file, items)
+}
+
+// msParseItems is msParseJSON's work on items already read (from the JSON, or
+// from the Akoma Ntoso XML by msParseAKN).
+func msParseItems(symbol, file string, items []msJSONItem) (*msText, error) {
 	o := &msText{symbol: symbol, file: file, count: map[string]int{}}
 	var all []string
 	for _, it := range items {
@@ -394,8 +400,8 @@ var (
 )
 
 // msOfficialText returns the official text of a symbol from shared/data, or
-// nil when there is none. Resolutions present in both sources are read from the
-// paragraphs JSON.
+// nil when there is none: the paragraphs JSON first, then the cr-unsc plain
+// text, then the Akoma Ntoso XML.
 func msOfficialText(t *testing.T, symbol string) *msText {
 	t.Helper()
 	msRequireShared(t, msParagraphsDir)
@@ -415,6 +421,12 @@ func msOfficialText(t *testing.T, symbol string) *msText {
 		o, err = msParseJSON(symbol, f)
 	} else if f := filepath.Join(msGoldDir, fmt.Sprintf("S_RES_%04d_%s_EN_GOLD.txt", msAtoi(m[1]), m[2])); msExists(f) {
 		o, err = msParseGold(symbol, f)
+	} else {
+		msRequireShared(t, msAKNDir)
+		var f string
+		if f, err = msAKNFile(symbol); err == nil && f != "" {
+			o, err = msParseAKN(symbol, f)
+		}
 	}
 	if err != nil {
 		t.Fatalf("reading the official text of %s: %v", symbol, err)
@@ -437,7 +449,7 @@ func msExists(path string) bool {
 }
 
 var (
-	msAdopted = regexp.MustCompile(`Adopted by the Security Council (?:at its \d+\w* meeting, )?on (\d{1,2} [A-Z][a-z]+ \d{4})`)
+	msAdopted = regexp.MustCompile(`Adopted by the Security Council (?:at its \d+\w* meeting ?, )?on ?(\d{1,2} [A-Z][a-z]+ \d{4})`)
 	msChapVII = regexp.MustCompile(`(?i)\bacting under chapter vii\b`)
 	msResRef  = regexp.MustCompile(`\b(\d{4}) ?\((\d{4})\)`)
 )
@@ -483,14 +495,14 @@ func (o *msText) citedMandates(known map[string]bool) []string {
 var msAgendaKeywords = map[string][][]string{
 	"POC": {
 		{`civilian`, `\bprotect`}, {`civilian`, `\bthreat`}, {`civilian`, `\bharm`}, {`civilian`, `violence`},
-		{`protection strateg`}, {`protection teams`},
+		{`protection strateg`}, {`protection teams`}, {`protect\w* (the|its) population`},
 	},
 	"SSR": {
 		{`security sector`}, {`\bssr\b`}, {`security (sector )?reforms?`}, {`national police`}, {`police service`},
 		{`reform of the police`}, {`police reform`}, {`gendarmerie`}, {`police capabilit`}, {`\barmy\b`},
 		{`\bfardc\b`}, {`\bfaca\b`}, {`\bisf\b`}, {`\bpnc\b`}, {`\bhnp\b`}, {`defen[cs]e`}, {`security forces`},
 		{`security (and (judicial|justice) )?institutions`}, {`security services`}, {`vetting`},
-		{`military justice`}, {`\bhrddp\b`}, {`due diligence`},
+		{`military justice`}, {`\bhrddp\b`}, {`due diligence`}, {`capacity-building`, `police`},
 	},
 	"DDR": {
 		{`\bddr`}, {`disarm`}, {`demobili[sz]`}, {`reintegrat`}, {`\bcvr\b`}, {`community violence`},
@@ -558,6 +570,30 @@ func msAbout(agenda, text string) (bool, error) {
 func msCheckClause(o *msText, c policy.Clause) []error {
 	if err := o.check(c.Paragraph); err != nil {
 		return []error{err}
+	}
+	// In a paragraph whose letters restart under each roman section, a
+	// lettered item is located within its section even where its letter
+	// happens to occur once (2348 34(i)(f), not 34(f)). Paragraphs lettered
+	// straight through their sections (2717, 2765) keep N(x).
+	for _, it := range o.items {
+		if it.loc != c.Paragraph || it.section == "" {
+			continue
+		}
+		top, _, _ := strings.Cut(it.loc, "(")
+		sections := map[string]map[string]bool{} // N(x) -> the sections holding a letter x
+		for _, other := range o.items {
+			if other.section != "" && strings.HasPrefix(other.loc, top+"(") {
+				if sections[other.loc] == nil {
+					sections[other.loc] = map[string]bool{}
+				}
+				sections[other.loc][other.section] = true
+			}
+		}
+		for _, in := range sections {
+			if len(in) > 1 {
+				return []error{fmt.Errorf("%s paragraph %s is a lettered item of the roman section %s, and the letters restart in each section: write it within its section as %s", o.symbol, c.Paragraph, it.section, it.inSec)}
+			}
+		}
 	}
 	text := o.textOf(c.Paragraph)
 	var errs []error
@@ -800,9 +836,16 @@ var msExpectedTexts = []string{
 
 func TestMandateFactsAgainstOfficialTexts(t *testing.T) {
 	ds := msLoad(t)
+	// A text's citations of other dataset mandates and of the thematic
+	// resolutions among the dataset's documents must all be in its cites.
 	known := map[string]bool{}
 	for _, m := range ds.Mandates {
 		known[m.ID] = true
+	}
+	for _, d := range ds.Documents {
+		if strings.HasPrefix(d.ID, "S/RES/") {
+			known[d.ID] = true
+		}
 	}
 	for _, id := range msExpectedTexts {
 		if !known[id] {
@@ -848,7 +891,7 @@ func TestMandateFactsAgainstOfficialTexts(t *testing.T) {
 			}
 			cites := slices.Sorted(slices.Values(m.Cites))
 			if want := o.citedMandates(known); !slices.Equal(cites, want) {
-				t.Errorf("cites = %v, but the official text names these dataset mandates: %v", cites, want)
+				t.Errorf("cites = %v, but the official text names these dataset mandates and resolutions: %v", cites, want)
 			}
 		})
 	}
@@ -960,6 +1003,11 @@ func TestClauseCheckerCatchesMistakes(t *testing.T) {
 		{"paragraph number past the end", "S/RES/2149(2014)", clause("S/RES/2149(2014)", "99", "POC"), "has no paragraph"},
 		{"roman level that does not exist", "S/RES/2098(2013)", clause("S/RES/2098(2013)", "12(a)(vii)", "POC"), "has no paragraph"},
 		{"ambiguous restarted letter", "S/RES/2277(2016)", clause("S/RES/2277(2016)", "35(a)", "POC"), "ambiguous"},
+		{"lettered item of a roman section without its section", "S/RES/2348(2017)", clause("S/RES/2348(2017)", "34(f)", "ROL"), "write it within its section as 34(i)(f)"},
+		{"same item within its section passes", "S/RES/2348(2017)", clause("S/RES/2348(2017)", "34(i)(f)", "ROL"), ""},
+		{"letters running through sections keep N(x)", "S/RES/2765(2024)", clause("S/RES/2765(2024)", "36(j)", "DDR"), ""},
+		{"XML text: lettered item passes", "S/RES/2190(2014)", clause("S/RES/2190(2014)", "10(a)", "POC"), ""},
+		{"XML text: paragraph past the end", "S/RES/1509(2003)", clause("S/RES/1509(2003)", "40", "POC"), "has no paragraph"},
 		{"wrong agenda: elections on a protection paragraph", "S/RES/1990(2011)", clause("S/RES/1990(2011)", "3(d)", "POC", "ELECT"), "tagged ELECT"},
 		{"wrong agenda: protection on demining", "S/RES/1925(2010)", clause("S/RES/1925(2010)", "12(s)", "POC"), "tagged POC"},
 		{"wrong agenda: SSR on elections support", "S/RES/1925(2010)", clause("S/RES/1925(2010)", "12(q)", "SSR"), "tagged SSR"},
@@ -1038,5 +1086,78 @@ func TestOfficialTextParser(t *testing.T) {
 	o = msOfficialText(t, "S/RES/2147(2014)")
 	if s := o.textOf("10"); strings.Contains(s, "Elections") {
 		t.Errorf("2147 para 10 swallowed the heading that follows it: %q", s)
+	}
+}
+
+// msParagraphFact is a fact a relation summary, a clause or data/README.md
+// states about a paragraph: the official text of that paragraph (with its
+// sub-items; "" = anywhere in the text, e.g. the preamble) must contain the
+// phrase (whitespace-normalised, as in the text).
+type msParagraphFact struct {
+	what, symbol, loc, phrase string
+}
+
+var msParagraphFacts = []msParagraphFact{
+	{"2659#43 carries the resource-priority rule", "S/RES/2659(2022)", "43", "prioritising mandated protection activities in decisions about the use of available capacity and resources"},
+	{"2348 para 32: protection first in resource decisions", "S/RES/2348(2017)", "32", "priority in decisions about the use of available capacity and resources"},
+	{"2348 para 34 holds the priority tasks", "S/RES/2348(2017)", "34", "the following priority tasks"},
+	{"2348 para 35 holds further tasks, SSR in (ii)", "S/RES/2348(2017)", "35(ii)", "Security Sector Reform"},
+	{"README: 2211 para 34 first asks to promote reputable personnel", "S/RES/2211(2015)", "34", "reputable human rights records"},
+	{"2277 para 40 repeats it", "S/RES/2277(2016)", "40", "human rights records"},
+	{"1925 para 6(ii): national forces to take over", "S/RES/1925(2010)", "6(ii)", "progressively take over MONUSCO’s security role"},
+	{"1925 para 12(d): military justice prosecutions", "S/RES/1925(2010)", "12(d)", "FARDC military justice authorities"},
+	{"1925 para 12(m): military justice in army reform", "S/RES/1925(2010)", "12(m)", "including military justice and military police"},
+	{"2190 para 1: primary responsibility", "S/RES/2190(2014)", "1", "primary and ultimate responsibility for security and the protection of its population"},
+	{"2190 para 6: plan in step with reconfiguration", "S/RES/2190(2014)", "6", "in coordination with the reconfiguration of UNMIL"},
+	{"2190 para 10(c)(i): national SSR strategy", "S/RES/2190(2014)", "10(c)(i)", "national strategy on Security Sector Reform"},
+	{"2190 para 12: HRDDP", "S/RES/2190(2014)", "12", "Human Rights Due Diligence Policy"},
+	{"2000 para 7: the protection and security heading", "S/RES/2000(2011)", "", "Protection and security"},
+	{"2000 para 7(f): reform of security institutions", "S/RES/2000(2011)", "7(f)", "organization of the future National Army"},
+	{"2550 para 5: police cuts tied to the APS", "S/RES/2550(2020)", "5", "Abyei Police Service"},
+	{"2640 para 26(d)(ii): public quarterly reporting", "S/RES/2640(2022)", "26(d)(ii)", "report publicly and quarterly"},
+	{"2640 para 31: abuses documented by the mission", "S/RES/2640(2022)", "31", "as documented by MINUSMA"},
+	{"2640 para 32: HRDDP conditions and oversight", "S/RES/2640(2022)", "32", "subject to appropriate oversight"},
+	{"2690 preamble: Mali's letter", "S/RES/2690(2023)", "", "(S/2023/463), requesting MINUSMA’s withdrawal without delay"},
+	{"2690 para 1: mandate terminated", "S/RES/2690(2023)", "1", "terminate MINUSMA’s mandate"},
+	{"2690 para 5: protection until 30 September", "S/RES/2690(2023)", "5", "until 30 September 2023"},
+	{"2363 para 15(a)(iv): police capacity under the protection heading", "S/RES/2363(2017)", "15(a)(iv)", "community policing"},
+	{"2363 para 15(a): the protection heading", "S/RES/2363(2017)", "15(a)", "Protection of civilians, facilitation of humanitarian assistance"},
+	{"1608 para 8: vetting and certification of the HNP", "S/RES/1608(2005)", "8", "vet and certify new and existing HNP personnel"},
+	{"1608 para 10: investigations involving HNP officers", "S/RES/1608(2005)", "10", "allegedly involving HNP officers"},
+	{"2151 para 12: UN police and accountable police reform", "S/RES/2151(2014)", "12", "oversight and accountability mechanisms"},
+	{"2151 para 5: SSR and impunity", "S/RES/2151(2014)", "5", "critical to addressing impunity"},
+	{"2151 preamble: balance component and sector-wide support", "S/RES/2151(2014)", "", "strategic governance, management and oversight"},
+	{"2553 para 13: governance first in funding", "S/RES/2553(2020)", "13", "prioritize support and funding for security sector governance"},
+}
+
+func TestParagraphFacts(t *testing.T) {
+	for _, f := range msParagraphFacts {
+		o := msOfficialText(t, f.symbol)
+		if o == nil {
+			t.Errorf("%s: no official text for %s", f.what, f.symbol)
+			continue
+		}
+		text := o.all
+		if f.loc != "" {
+			if err := o.check(f.loc); err != nil {
+				t.Errorf("%s: %v", f.what, err)
+				continue
+			}
+			text = o.textOf(f.loc)
+		}
+		if !strings.Contains(text, f.phrase) {
+			t.Errorf("%s: %s %s does not contain %q", f.what, f.symbol, f.loc, f.phrase)
+		}
+	}
+	// unoci-2000-protection-and-reform-heading: in 2000 para 7, the reform of
+	// security institutions (f) sits under the same heading as protection (a),
+	// before the next heading.
+	o := msOfficialText(t, "S/RES/2000(2011)")
+	head := strings.Index(o.all, "Protection and security")
+	poc := strings.Index(o.all, "Protection of civilians")
+	ssr := strings.Index(o.all, "Reconstitution and reform of security and rule of law institutions")
+	next := strings.Index(o.all, "Peace and electoral process")
+	if !(head >= 0 && head < poc && poc < ssr && ssr < next) {
+		t.Errorf("2000 para 7: want the heading, then (a) protection, then (f) reform, then the next heading; offsets %d %d %d %d", head, poc, ssr, next)
 	}
 }
