@@ -108,5 +108,5 @@ func TestReadsIgnoreStagedAndRetiredCopies(t *testing.T) {
 	if rep.Changes() != 0 {
 		t.Errorf("load after the switch changed %d elements, want 0:\n%v", rep.Changes(), rep)
 	}
-	noDebris(t)
+	noDebris(t, store)
 }
