@@ -441,6 +441,15 @@ type wanted struct {
 	relIdx    map[string]int // relation id -> index in rels
 }
 
+// linkTypes is the relationship type of each kind of structural link.
+var linkTypes = map[policy.LinkKind]string{
+	policy.LinkMandates:    RelMandates,
+	policy.LinkHasClause:   RelHasClause,
+	policy.LinkAddresses:   RelAddresses,
+	policy.LinkCites:       RelCites,
+	policy.LinkSucceededBy: RelSucceededBy,
+}
+
 // allowed endpoint labels per relationship type.
 var relEnds = map[string][2][]string{
 	RelMandates:    {{LabelMandate}, {LabelMission}},
@@ -512,7 +521,6 @@ func buildWanted(ds *policy.Dataset) (*wanted, error) {
 		m := &ds.Mandates[i]
 		addNode(m.ID, LabelMandate, func() map[string]any { return mandateProps(m) })
 	}
-	clauseIDs := make([][]string, len(ds.Mandates))
 	for i := range ds.Mandates {
 		m := &ds.Mandates[i]
 		for j := range m.Clauses {
@@ -521,7 +529,6 @@ func buildWanted(ds *policy.Dataset) (*wanted, error) {
 			if id == "" {
 				id = policy.ClauseID(m.ID, c.Paragraph)
 			}
-			clauseIDs[i] = append(clauseIDs[i], id)
 			addNode(id, LabelClause, func() map[string]any { return clauseProps(m, c, id) })
 		}
 	}
@@ -564,35 +571,8 @@ func buildWanted(ds *policy.Dataset) (*wanted, error) {
 		}
 		w.rels = append(w.rels, wantRel{typ: typ, from: from, to: to, fromIdx: idx[0], toIdx: idx[1], rel: rel})
 	}
-	for i := range ds.Missions {
-		if m := &ds.Missions[i]; m.Predecessor != "" {
-			addRel(RelSucceededBy, m.Predecessor, m.ID, nil)
-		}
-	}
-	for i := range ds.Documents {
-		d := &ds.Documents[i]
-		for _, a := range d.Agendas {
-			addRel(RelAddresses, d.ID, a, nil)
-		}
-		for _, c := range d.Cites {
-			addRel(RelCites, d.ID, c, nil)
-		}
-	}
-	for i := range ds.Mandates {
-		m := &ds.Mandates[i]
-		for _, mission := range m.Missions {
-			addRel(RelMandates, m.ID, mission, nil)
-		}
-		for _, c := range m.Cites {
-			addRel(RelCites, m.ID, c, nil)
-		}
-		for j := range m.Clauses {
-			id := clauseIDs[i][j]
-			addRel(RelHasClause, m.ID, id, nil)
-			for _, a := range m.Clauses[j].Agendas {
-				addRel(RelAddresses, id, a, nil)
-			}
-		}
+	for l := range ds.Links() {
+		addRel(linkTypes[l.Kind], l.From, l.To, nil)
 	}
 	for i := range ds.Relations {
 		r := &ds.Relations[i]

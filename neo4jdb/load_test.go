@@ -18,9 +18,10 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
+	"github.com/mandategraph/mandategraph/loader"
+	"github.com/mandategraph/mandategraph/loader/synth"
 	"github.com/mandategraph/mandategraph/neo4jdb"
 	"github.com/mandategraph/mandategraph/neo4jdb/neo4jtest"
-	"github.com/mandategraph/mandategraph/neo4jdb/synth"
 	"github.com/mandategraph/mandategraph/policy"
 )
 
@@ -598,7 +599,7 @@ func TestLoadSurvivesKill9(t *testing.T) {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	data := filepath.Join(tmp, "data")
-	if err := synth.WriteJSON(data, synth.Dataset(150_000, 1)); err != nil {
+	if err := loader.WriteJSON(data, synth.Dataset(150_000, 1)); err != nil {
 		t.Fatal(err)
 	}
 	for _, mode := range []struct {
