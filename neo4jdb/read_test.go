@@ -205,19 +205,19 @@ func TestReads(t *testing.T) {
 
 	t.Run("Related", func(t *testing.T) {
 		tests := []struct {
-			link   neo4jdb.Link
+			link   policy.Traversal
 			parent string
 			want   []string
 		}{
-			{neo4jdb.MissionMandates, m1, []string{policytest.MandateID(1, 0), policytest.MandateID(1, 1), policytest.MandateID(1, 2)}},
-			{neo4jdb.MissionAgendas, m1, []string{"DDR", "HR", "POC", "SSR"}},
-			{neo4jdb.MissionPredecessor, m2, []string{m1}},
-			{neo4jdb.MissionSuccessor, m1, []string{m2}},
-			{neo4jdb.MandateMissions, policytest.MandateID(1, 0), []string{m1}},
-			{neo4jdb.Cites, policytest.MandateID(1, 1), []string{policytest.MandateID(1, 0), policytest.DocGuidance}},
-			{neo4jdb.CitedBy, policytest.DocGuidance, []string{policytest.MandateID(1, 1), policytest.MandateID(2, 1), policytest.MandateID(3, 1), policytest.MandateID(4, 1), policytest.DocResearch}},
-			{neo4jdb.AgendasAddressed, policytest.DocHRDD, []string{"HR", "POC", "SSR"}},
-			{neo4jdb.AgendaDocuments, "POC", []string{policytest.DocHRDD, policytest.DocGuidance, policytest.DocResearch}},
+			{policy.MissionMandates, m1, []string{policytest.MandateID(1, 0), policytest.MandateID(1, 1), policytest.MandateID(1, 2)}},
+			{policy.MissionAgendas, m1, []string{"DDR", "HR", "POC", "SSR"}},
+			{policy.MissionPredecessor, m2, []string{m1}},
+			{policy.MissionSuccessor, m1, []string{m2}},
+			{policy.MandateMissions, policytest.MandateID(1, 0), []string{m1}},
+			{policy.Cites, policytest.MandateID(1, 1), []string{policytest.MandateID(1, 0), policytest.DocGuidance}},
+			{policy.CitedBy, policytest.DocGuidance, []string{policytest.MandateID(1, 1), policytest.MandateID(2, 1), policytest.MandateID(3, 1), policytest.MandateID(4, 1), policytest.DocResearch}},
+			{policy.AgendasAddressed, policytest.DocHRDD, []string{"HR", "POC", "SSR"}},
+			{policy.AgendaDocuments, "POC", []string{policytest.DocHRDD, policytest.DocGuidance, policytest.DocResearch}},
 		}
 		for _, tt := range tests {
 			got, err := store.Related(ctx, tt.link, []string{tt.parent, "NOPE"})
