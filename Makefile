@@ -40,6 +40,10 @@ build:
 generate:
 	$(GO) generate ./...
 
+## check-generated: fail if `go generate ./...` would change the tree
+check-generated:
+	scripts/check-generated.sh
+
 vet:
 	$(GO) vet ./...
 

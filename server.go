@@ -3,6 +3,8 @@
 // convergences between their agendas.
 //
 //	mandategraph serve                    serve the GraphQL API on LISTEN_ADDR
+//	mandategraph validate DIR...          check a dataset, report every problem, write nothing
+//	mandategraph load [flags] DIR...      make the graph equal to the dataset, all or nothing
 //	mandategraph version                  print the Neo4j server's version
 //
 // Configuration comes from the environment; see envVars and the README.

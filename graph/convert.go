@@ -3,9 +3,6 @@ package graph
 // Translations from GraphQL arguments to the domain's filters.
 
 import (
-	"context"
-	"fmt"
-
 	"github.com/mandategraph/mandategraph/graph/model"
 	"github.com/mandategraph/mandategraph/policy"
 )
@@ -74,19 +71,4 @@ func graphFilter(f *model.GraphFilter) policy.GraphFilter {
 		}
 	}
 	return out
-}
-
-// end resolves Relation.source or Relation.target: both ends of every
-// relation in the batch are loaded with one query.
-func (r *relationResolver) end(ctx context.Context, obj *model.Relation, id string) (model.Node, error) {
-	n, err := entityByID(ctx, r.Store, obj.Batch, "ends", func(members []any) []string {
-		return memberKeys(members, func(rel *model.Relation) []string { return []string{rel.Source, rel.Target} })
-	}, id)
-	if err != nil {
-		return nil, err
-	}
-	if n == nil {
-		return nil, fmt.Errorf("relation %s: end %s not found", obj.ID, id)
-	}
-	return n, nil
 }

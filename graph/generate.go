@@ -1,4 +1,4 @@
 package graph
 
 // gqlgen finds ../gqlgen.yml and runs from the repository root.
-//go:generate go run github.com/99designs/gqlgen generate
+//go:generate go tool gqlgen generate

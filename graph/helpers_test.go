@@ -12,10 +12,10 @@ import (
 	"testing"
 
 	"github.com/mandategraph/mandategraph/graph"
-	"github.com/mandategraph/mandategraph/graph/graphtest"
 	"github.com/mandategraph/mandategraph/neo4jdb"
 	"github.com/mandategraph/mandategraph/neo4jdb/neo4jtest"
 	"github.com/mandategraph/mandategraph/policy"
+	"github.com/mandategraph/mandategraph/policy/policytest"
 )
 
 // testLimits are small enough to hit in tests.
@@ -39,8 +39,8 @@ func newAPI(t *testing.T, ds *policy.Dataset, limits graph.Limits) *api {
 
 func quietLogger() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
 
-// fixture is graphtest.Dataset(4) behind the test limits.
-func fixture(t *testing.T) *api { return newAPI(t, graphtest.Dataset(4), testLimits) }
+// fixture is policytest.Dataset(4) behind the test limits.
+func fixture(t *testing.T) *api { return newAPI(t, policytest.Dataset(4), testLimits) }
 
 // gqlError is one entry of a response's errors.
 type gqlError struct {

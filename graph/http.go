@@ -39,7 +39,6 @@ import (
 	"github.com/vektah/gqlparser/v2/parser"
 
 	"github.com/mandategraph/mandategraph/graph/model"
-	"github.com/mandategraph/mandategraph/neo4jdb"
 	"github.com/mandategraph/mandategraph/policy"
 )
 
@@ -61,7 +60,7 @@ type Handler struct {
 }
 
 // NewHandler returns the /graphql handler over store with the given limits.
-func NewHandler(store *neo4jdb.Store, limits Limits, logger *slog.Logger) *Handler {
+func NewHandler(store Reader, limits Limits, logger *slog.Logger) *Handler {
 	cfg := Config{Resolvers: &Resolver{Store: store, Limits: limits}}
 	setComplexity(&cfg.Complexity, limits)
 	exec := executor.New(NewExecutableSchema(cfg))

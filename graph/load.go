@@ -12,7 +12,6 @@ import (
 	"fmt"
 
 	"github.com/mandategraph/mandategraph/graph/model"
-	"github.com/mandategraph/mandategraph/neo4jdb"
 	"github.com/mandategraph/mandategraph/policy"
 )
 
@@ -66,8 +65,8 @@ func nodesAs[T model.Node](b *model.Batch, es []policy.Entity) []T {
 	return out
 }
 
-// related loads a neo4jdb link for obj's batch and returns obj's share.
-func related[T model.Node](ctx context.Context, store *neo4jdb.Store, b *model.Batch, link neo4jdb.Link, id string) ([]T, error) {
+// related follows a traversal for obj's batch and returns obj's share.
+func related[T model.Node](ctx context.Context, store Reader, b *model.Batch, link policy.Traversal, id string) ([]T, error) {
 	m, err := byParent(ctx, b, fmt.Sprintf("link:%d", link), func(ctx context.Context, members []any) (map[string][]T, error) {
 		byID, err := store.Related(ctx, link, nodeIDs(members))
 		if err != nil {
@@ -87,7 +86,7 @@ func related[T model.Node](ctx context.Context, store *neo4jdb.Store, b *model.B
 }
 
 // relatedOne is related for fields with at most one value.
-func relatedOne[T model.Node](ctx context.Context, store *neo4jdb.Store, b *model.Batch, link neo4jdb.Link, id string) (T, error) {
+func relatedOne[T model.Node](ctx context.Context, store Reader, b *model.Batch, link policy.Traversal, id string) (T, error) {
 	list, err := related[T](ctx, store, b, link, id)
 	if err != nil || len(list) == 0 {
 		var zero T
@@ -98,7 +97,7 @@ func relatedOne[T model.Node](ctx context.Context, store *neo4jdb.Store, b *mode
 
 // entityByID loads the entities with the ids keys(members) for obj's batch
 // and returns the one with id.
-func entityByID(ctx context.Context, store *neo4jdb.Store, b *model.Batch, field string,
+func entityByID(ctx context.Context, store Reader, b *model.Batch, field string,
 	keys func(members []any) []string, id string) (model.Node, error) {
 	m, err := byParent(ctx, b, field, func(ctx context.Context, members []any) (map[string]model.Node, error) {
 		es, err := store.FindEntities(ctx, keys(members))
@@ -167,4 +166,19 @@ func date(d *policy.Date) policy.Date {
 		return policy.Date{}
 	}
 	return *d
+}
+
+// end resolves Relation.source or Relation.target: both ends of every
+// relation in the batch are loaded with one query.
+func (r *relationResolver) end(ctx context.Context, obj *model.Relation, id string) (model.Node, error) {
+	n, err := entityByID(ctx, r.Store, obj.Batch, "ends", func(members []any) []string {
+		return memberKeys(members, func(rel *model.Relation) []string { return []string{rel.Source, rel.Target} })
+	}, id)
+	if err != nil {
+		return nil, err
+	}
+	if n == nil {
+		return nil, fmt.Errorf("relation %s: end %s not found", obj.ID, id)
+	}
+	return n, nil
 }

@@ -6,7 +6,7 @@ import (
 )
 
 // TestRootFields runs every root field (and every field of every type)
-// against graphtest.Dataset(4) and compares whole answers.
+// against policytest.Dataset(4) and compares whole answers.
 func TestRootFields(t *testing.T) {
 	a := fixture(t)
 	tests := []struct {

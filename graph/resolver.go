@@ -1,9 +1,7 @@
 package graph
 
-import "github.com/mandategraph/mandategraph/neo4jdb"
-
 // Resolver is the root resolver: it holds the store and the limits.
 type Resolver struct {
-	Store  *neo4jdb.Store
+	Store  Reader
 	Limits Limits
 }

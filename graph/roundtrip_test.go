@@ -3,7 +3,7 @@ package graph_test
 import (
 	"testing"
 
-	"github.com/mandategraph/mandategraph/graph/graphtest"
+	"github.com/mandategraph/mandategraph/policy/policytest"
 )
 
 // TestRoundTripsDependOnShapeOnly proves there is no N+1: a nested query
@@ -46,7 +46,7 @@ func TestRoundTripsDependOnShapeOnly(t *testing.T) {
 	}
 	results := map[string][]result{}
 	for _, n := range []int{10, 20} {
-		a := newAPI(t, graphtest.Dataset(n), testLimits)
+		a := newAPI(t, policytest.Dataset(n), testLimits)
 		for _, q := range queries {
 			before := a.store.RoundTrips()
 			res := a.post(t, q.query, nil)

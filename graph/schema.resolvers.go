@@ -10,7 +10,6 @@ import (
 	"fmt"
 
 	"github.com/mandategraph/mandategraph/graph/model"
-	"github.com/mandategraph/mandategraph/neo4jdb"
 	"github.com/mandategraph/mandategraph/policy"
 )
 
@@ -44,7 +43,7 @@ func (r *agendaResolver) Clauses(ctx context.Context, obj *model.Agenda, mission
 
 // Documents is the resolver for the documents field.
 func (r *agendaResolver) Documents(ctx context.Context, obj *model.Agenda) ([]*model.Document, error) {
-	return related[*model.Document](ctx, r.Store, obj.Batch, neo4jdb.AgendaDocuments, obj.ID)
+	return related[*model.Document](ctx, r.Store, obj.Batch, policy.AgendaDocuments, obj.ID)
 }
 
 // Relations is the resolver for the relations field.
@@ -72,7 +71,7 @@ func (r *clauseResolver) Mandate(ctx context.Context, obj *model.Clause) (*model
 
 // Agendas is the resolver for the agendas field.
 func (r *clauseResolver) Agendas(ctx context.Context, obj *model.Clause) ([]*model.Agenda, error) {
-	return related[*model.Agenda](ctx, r.Store, obj.Batch, neo4jdb.AgendasAddressed, obj.ID)
+	return related[*model.Agenda](ctx, r.Store, obj.Batch, policy.AgendasAddressed, obj.ID)
 }
 
 // Relations is the resolver for the relations field.
@@ -85,17 +84,17 @@ func (r *clauseResolver) Relations(ctx context.Context, obj *model.Clause, kind 
 
 // Agendas is the resolver for the agendas field.
 func (r *documentResolver) Agendas(ctx context.Context, obj *model.Document) ([]*model.Agenda, error) {
-	return related[*model.Agenda](ctx, r.Store, obj.Batch, neo4jdb.AgendasAddressed, obj.ID)
+	return related[*model.Agenda](ctx, r.Store, obj.Batch, policy.AgendasAddressed, obj.ID)
 }
 
 // Cites is the resolver for the cites field.
 func (r *documentResolver) Cites(ctx context.Context, obj *model.Document) ([]model.Node, error) {
-	return related[model.Node](ctx, r.Store, obj.Batch, neo4jdb.Cites, obj.ID)
+	return related[model.Node](ctx, r.Store, obj.Batch, policy.Cites, obj.ID)
 }
 
 // CitedBy is the resolver for the citedBy field.
 func (r *documentResolver) CitedBy(ctx context.Context, obj *model.Document) ([]model.Node, error) {
-	return related[model.Node](ctx, r.Store, obj.Batch, neo4jdb.CitedBy, obj.ID)
+	return related[model.Node](ctx, r.Store, obj.Batch, policy.CitedBy, obj.ID)
 }
 
 // Document is the resolver for the document field.
@@ -115,7 +114,7 @@ func (r *evidenceResolver) Document(ctx context.Context, obj *model.Evidence) (*
 
 // Missions is the resolver for the missions field.
 func (r *mandateResolver) Missions(ctx context.Context, obj *model.Mandate) ([]*model.Mission, error) {
-	return related[*model.Mission](ctx, r.Store, obj.Batch, neo4jdb.MandateMissions, obj.ID)
+	return related[*model.Mission](ctx, r.Store, obj.Batch, policy.MandateMissions, obj.ID)
 }
 
 // Clauses is the resolver for the clauses field.
@@ -142,32 +141,32 @@ func (r *mandateResolver) Clauses(ctx context.Context, obj *model.Mandate, agend
 
 // Cites is the resolver for the cites field.
 func (r *mandateResolver) Cites(ctx context.Context, obj *model.Mandate) ([]model.Node, error) {
-	return related[model.Node](ctx, r.Store, obj.Batch, neo4jdb.Cites, obj.ID)
+	return related[model.Node](ctx, r.Store, obj.Batch, policy.Cites, obj.ID)
 }
 
 // CitedBy is the resolver for the citedBy field.
 func (r *mandateResolver) CitedBy(ctx context.Context, obj *model.Mandate) ([]model.Node, error) {
-	return related[model.Node](ctx, r.Store, obj.Batch, neo4jdb.CitedBy, obj.ID)
+	return related[model.Node](ctx, r.Store, obj.Batch, policy.CitedBy, obj.ID)
 }
 
 // Predecessor is the resolver for the predecessor field.
 func (r *missionResolver) Predecessor(ctx context.Context, obj *model.Mission) (*model.Mission, error) {
-	return relatedOne[*model.Mission](ctx, r.Store, obj.Batch, neo4jdb.MissionPredecessor, obj.ID)
+	return relatedOne[*model.Mission](ctx, r.Store, obj.Batch, policy.MissionPredecessor, obj.ID)
 }
 
 // Successor is the resolver for the successor field.
 func (r *missionResolver) Successor(ctx context.Context, obj *model.Mission) (*model.Mission, error) {
-	return relatedOne[*model.Mission](ctx, r.Store, obj.Batch, neo4jdb.MissionSuccessor, obj.ID)
+	return relatedOne[*model.Mission](ctx, r.Store, obj.Batch, policy.MissionSuccessor, obj.ID)
 }
 
 // Mandates is the resolver for the mandates field.
 func (r *missionResolver) Mandates(ctx context.Context, obj *model.Mission) ([]*model.Mandate, error) {
-	return related[*model.Mandate](ctx, r.Store, obj.Batch, neo4jdb.MissionMandates, obj.ID)
+	return related[*model.Mandate](ctx, r.Store, obj.Batch, policy.MissionMandates, obj.ID)
 }
 
 // Agendas is the resolver for the agendas field.
 func (r *missionResolver) Agendas(ctx context.Context, obj *model.Mission) ([]*model.Agenda, error) {
-	return related[*model.Agenda](ctx, r.Store, obj.Batch, neo4jdb.MissionAgendas, obj.ID)
+	return related[*model.Agenda](ctx, r.Store, obj.Batch, policy.MissionAgendas, obj.ID)
 }
 
 // Relations is the resolver for the relations field.
@@ -319,7 +318,7 @@ func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int,
 
 // ShortestPath is the resolver for the shortestPath field.
 func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string, maxHops *int, filter *model.GraphFilter) (*policy.Graph, error) {
-	hops := neo4jdb.DefaultPathHops
+	hops := policy.DefaultPathHops
 	if maxHops != nil {
 		hops = *maxHops
 	}

@@ -20,18 +20,14 @@ import (
 	"github.com/mandategraph/mandategraph/policy"
 )
 
-const schemaPath = "../schema/dataset.schema.json"
+// schemaPath names the embedded Schema in messages.
+const schemaPath = "loader/dataset.schema.json"
 
 // compileSchema compiles the dataset schema, asserting formats (so that
 // "format": "date" rejects days that do not exist).
 func compileSchema(t *testing.T) *jsonschema.Schema {
 	t.Helper()
-	f, err := os.Open(schemaPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	doc, err := jsonschema.UnmarshalJSON(f)
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(Schema))
 	if err != nil {
 		t.Fatalf("parsing %s: %v", schemaPath, err)
 	}
@@ -50,12 +46,8 @@ func compileSchema(t *testing.T) *jsonschema.Schema {
 // schemaDoc returns the schema as plain JSON values.
 func schemaDoc(t *testing.T) map[string]any {
 	t.Helper()
-	data, err := os.ReadFile(schemaPath)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var doc map[string]any
-	if err := json.Unmarshal(data, &doc); err != nil {
+	if err := json.Unmarshal(Schema, &doc); err != nil {
 		t.Fatal(err)
 	}
 	return doc

@@ -9,9 +9,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mandategraph/mandategraph/loader/synth"
 	"github.com/mandategraph/mandategraph/neo4jdb"
 	"github.com/mandategraph/mandategraph/neo4jdb/neo4jtest"
-	"github.com/mandategraph/mandategraph/neo4jdb/synth"
 )
 
 // BenchmarkLoad loads synthetic datasets of 10k, 100k and 1M relationships

@@ -11,12 +11,20 @@ import (
 // a staged copy and, if switchTo, switches to it, but never deletes the
 // retired copy, leaving the graph as a staged load killed at that point
 // would.
+//
+// It takes the load lock as Load does: without it, a load by another test
+// process running at the same time would delete the copy as debris.
 func StageForTest(ctx context.Context, s *Store, ds *policy.Dataset, switchTo bool) error {
 	w, err := buildWanted(ds)
 	if err != nil {
 		return err
 	}
 	opts := LoadOptions{BatchSize: 3, StageBatchSize: 3, Workers: 2, TxTimeout: DefaultLoadTimeout}
+	unlock, err := s.lockLoads(ctx, opts.TxTimeout)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	byLabel, eids, err := s.stageCopy(ctx, w, opts)
 	if err != nil || !switchTo {
 		return err
@@ -27,11 +35,16 @@ func StageForTest(ctx context.Context, s *Store, ds *policy.Dataset, switchTo bo
 // AwaitSearchIndexForTest waits until the eventually consistent full-text
 // index reflects every committed write, as Search does before it queries.
 func AwaitSearchIndexForTest(ctx context.Context, s *Store) error {
-	return ExecForTest(ctx, s, awaitSearchIndex)
+	_, err := CypherForTest(ctx, s, awaitSearchIndex, nil)
+	return err
 }
 
-// ExecForTest runs one statement in its own transaction.
-func ExecForTest(ctx context.Context, s *Store, query string) error {
-	_, err := s.execute(ctx, query, nil, neo4j.EagerResultTransformer, neo4j.Write)
-	return err
+// CypherForTest runs one statement in its own write transaction and
+// returns its records. It is the tests' one way to run raw Cypher.
+func CypherForTest(ctx context.Context, s *Store, query string, params map[string]any) ([]*neo4j.Record, error) {
+	res, err := s.execute(ctx, query, params, neo4j.EagerResultTransformer, neo4j.Write)
+	if err != nil {
+		return nil, err
+	}
+	return res.Records, nil
 }

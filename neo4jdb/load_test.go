@@ -18,9 +18,10 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
+	"github.com/mandategraph/mandategraph/loader"
+	"github.com/mandategraph/mandategraph/loader/synth"
 	"github.com/mandategraph/mandategraph/neo4jdb"
 	"github.com/mandategraph/mandategraph/neo4jdb/neo4jtest"
-	"github.com/mandategraph/mandategraph/neo4jdb/synth"
 	"github.com/mandategraph/mandategraph/policy"
 )
 
@@ -59,9 +60,9 @@ var loadModes = []struct {
 }
 
 // noDebris fails the test if a staged or retired copy is left in the graph.
-func noDebris(t *testing.T) {
+func noDebris(t *testing.T, store *neo4jdb.Store) {
 	t.Helper()
-	rec := cypher(t, `MATCH (n:`+neo4jdb.LabelStaged+`|`+neo4jdb.LabelRetired+`) RETURN count(n) AS n`, nil)
+	rec := cypher(t, store, `MATCH (n:`+neo4jdb.LabelStaged+`|`+neo4jdb.LabelRetired+`) RETURN count(n) AS n`, nil)
 	if n, _ := rec[0].Get("n"); n.(int64) != 0 {
 		t.Errorf("%d staged or retired nodes left in the graph", n)
 	}
@@ -76,25 +77,15 @@ func mustDump(t *testing.T, store *neo4jdb.Store) string {
 	return d
 }
 
-// cypher runs one statement straight through the driver, for tests that
+// cypher runs one statement in its own write transaction, for tests that
 // must put into the graph what the loader never would, or count things.
-func cypher(t testing.TB, query string, params map[string]any) []*neo4j.Record {
+func cypher(t testing.TB, store *neo4jdb.Store, query string, params map[string]any) []*neo4j.Record {
 	t.Helper()
-	cfg, err := neo4jdb.ConfigFromEnv(os.Getenv)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx := context.Background()
-	driver, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.User, cfg.Password, ""))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer driver.Close(ctx)
-	res, err := neo4j.ExecuteQuery(ctx, driver, query, params, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(cfg.Database))
+	recs, err := neo4jdb.CypherForTest(context.Background(), store, query, params)
 	if err != nil {
 		t.Fatalf("%s: %v", query, err)
 	}
-	return res.Records
+	return recs
 }
 
 // sameDump fails with the lines that differ when two dumps are not equal.
@@ -279,7 +270,7 @@ func TestLoadWritesTheModel(t *testing.T) {
 		{"MATCH (n:Clause) WHERE n.text IS NULL RETURN count(n)", 4},
 		{"MATCH (n) WHERE any(k IN keys(n) WHERE n[k] = '') RETURN count(n)", 0},
 	} {
-		recs := cypher(t, tt.query, nil)
+		recs := cypher(t, store, tt.query, nil)
 		if got := recs[0].Values[0].(int64); got != tt.want {
 			t.Errorf("%s = %d, want %d", tt.query, got, tt.want)
 		}
@@ -345,7 +336,7 @@ func TestLoadMakesTheGraphEqualToAChangedDataset(t *testing.T) {
 				t.Errorf("report says staged = %v, want %v", rep.Staged, mode.staged)
 			}
 			sameDump(t, "changed dataset over the old graph vs. into an empty one", mustDump(t, store), fresh)
-			noDebris(t)
+			noDebris(t, store)
 
 			wantNodes := counts(neo4jdb.NodeLabels, map[string]neo4jdb.Count{
 				"Agenda": {Unchanged: 2}, "Mission": {Deleted: 1, Unchanged: 2}, "Document": {Unchanged: 2},
@@ -380,20 +371,20 @@ func TestLoadRemovesWhatTheDatasetLacks(t *testing.T) {
 			mustLoad(t, store, smallDataset(), neo4jdb.LoadOptions{})
 			want := mustDump(t, store)
 
-			cypher(t, `CREATE (:Entity:Mission {id: 'GHOST', kind: 'Mission'}), (:Mandate {id: 'no-entity-label'}), (:Entity), (:Unrelated {id: 'keep-me'})`, nil)
-			cypher(t, `MATCH (n:Agenda {id: 'POC'}) SET n:Extra`, nil)
-			cypher(t, `MATCH (n:Mission {id: 'MONUC'}) SET n.note = 'stray', n.name = 'Wrong'`, nil)
-			cypher(t, `MATCH (a:Mandate {id: 'S/RES/1925(2010)'})-[r:MANDATES]->(b) CREATE (a)-[:MANDATES]->(b)`, nil)
-			cypher(t, `MATCH (:Mandate {id: 'S/RES/1856(2008)'})-[r:HAS_CLAUSE]->() SET r.weight = 1`, nil)
-			cypher(t, `MATCH (a:Mission {id: 'MONUC'}), (b:Mission {id: 'UNMISS'}) CREATE (a)-[:NEIGHBOUR]->(b)`, nil)
-			cypher(t, `MATCH (a:Agenda {id: 'POC'}), (b:Unrelated) CREATE (b)-[:MENTIONS]->(a)`, nil)
-			cypher(t, `MATCH ()-[r:CONVERGENCE]->() MATCH (a:Agenda {id: 'SSR'}), (b:Agenda {id: 'POC'})
+			cypher(t, store, `CREATE (:Entity:Mission {id: 'GHOST', kind: 'Mission'}), (:Mandate {id: 'no-entity-label'}), (:Entity), (:Unrelated {id: 'keep-me'})`, nil)
+			cypher(t, store, `MATCH (n:Agenda {id: 'POC'}) SET n:Extra`, nil)
+			cypher(t, store, `MATCH (n:Mission {id: 'MONUC'}) SET n.note = 'stray', n.name = 'Wrong'`, nil)
+			cypher(t, store, `MATCH (a:Mandate {id: 'S/RES/1925(2010)'})-[r:MANDATES]->(b) CREATE (a)-[:MANDATES]->(b)`, nil)
+			cypher(t, store, `MATCH (:Mandate {id: 'S/RES/1856(2008)'})-[r:HAS_CLAUSE]->() SET r.weight = 1`, nil)
+			cypher(t, store, `MATCH (a:Mission {id: 'MONUC'}), (b:Mission {id: 'UNMISS'}) CREATE (a)-[:NEIGHBOUR]->(b)`, nil)
+			cypher(t, store, `MATCH (a:Agenda {id: 'POC'}), (b:Unrelated) CREATE (b)-[:MENTIONS]->(a)`, nil)
+			cypher(t, store, `MATCH ()-[r:CONVERGENCE]->() MATCH (a:Agenda {id: 'SSR'}), (b:Agenda {id: 'POC'})
 			CREATE (a)-[r2:CONVERGENCE]->(b) SET r2 = properties(r) DELETE r`, nil)
-			cypher(t, `MATCH ()-[r:TENSION]->() SET r.strength = 1`, nil)
+			cypher(t, store, `MATCH ()-[r:TENSION]->() SET r.strength = 1`, nil)
 
 			rep := mustLoad(t, store, smallDataset(), mode.opts)
 			sameDump(t, "after cleaning", mustDump(t, store), withLine(want, `node :Unrelated {id: "keep-me"}`))
-			noDebris(t)
+			noDebris(t, store)
 
 			wantNodes := counts(neo4jdb.NodeLabels, map[string]neo4jdb.Count{
 				"Agenda":  {Created: 1, Deleted: 1, Unchanged: 1}, // POC had an extra label: replaced
@@ -562,7 +553,7 @@ func TestFailedLoadLeavesTheGraphUnchanged(t *testing.T) {
 			}
 			t.Logf("failed after %d batches: %v", batches, err)
 			sameDump(t, "after the failed load", mustDump(t, store), before)
-			noDebris(t)
+			noDebris(t, store)
 		})
 	}
 }
@@ -608,7 +599,7 @@ func TestLoadSurvivesKill9(t *testing.T) {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	data := filepath.Join(tmp, "data")
-	if err := synth.WriteJSON(data, synth.Dataset(150_000, 1)); err != nil {
+	if err := loader.WriteJSON(data, synth.Dataset(150_000, 1)); err != nil {
 		t.Fatal(err)
 	}
 	for _, mode := range []struct {
@@ -779,5 +770,5 @@ func TestConcurrentLoadsTakeTurns(t *testing.T) {
 		t.Errorf("the second load started writing at %s, before the first ended at %s", secondStart.Format(time.StampMicro), firstEnd.Format(time.StampMicro))
 	}
 	sameDump(t, "after both loads", mustDump(t, store), want)
-	noDebris(t)
+	noDebris(t, store)
 }

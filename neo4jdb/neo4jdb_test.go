@@ -68,7 +68,7 @@ func TestApplySchemaIsIdempotent(t *testing.T) {
 func TestApplySchemaDropsKindConstraints(t *testing.T) {
 	store := neo4jtest.Open(t)
 	ctx := context.Background()
-	if err := neo4jdb.ExecForTest(ctx, store, "CREATE CONSTRAINT clause_id IF NOT EXISTS FOR (n:Clause) REQUIRE n.id IS UNIQUE"); err != nil {
+	if _, err := neo4jdb.CypherForTest(ctx, store, "CREATE CONSTRAINT clause_id IF NOT EXISTS FOR (n:Clause) REQUIRE n.id IS UNIQUE", nil); err != nil {
 		t.Fatal(err)
 	}
 	if ok, err := store.SchemaApplied(ctx); err != nil || ok {

@@ -15,39 +15,23 @@ import (
 	"github.com/mandategraph/mandategraph/policy"
 )
 
-// Link names a way from a node to related nodes.
-type Link int
-
-// The links Related follows.
-const (
-	MissionMandates    Link = iota // mission → the mandates that task it, by adoption date
-	MissionAgendas                 // mission → the agendas its mandates' clauses address
-	MissionPredecessor             // mission → the mission it succeeded
-	MissionSuccessor               // mission → the missions that succeeded it, by start date
-	MandateMissions                // mandate → the missions it tasks
-	Cites                          // mandate or document → what it cites
-	CitedBy                        // mandate or document → what cites it
-	AgendasAddressed               // clause or document → the agendas it addresses
-	AgendaDocuments                // agenda → the documents that address it, by year
-)
-
 // linkMatch is, per link, the Cypher that matches the related nodes n of
 // the parent with id pid, and the order to list them in.
-var linkMatch = map[Link][2]string{
-	MissionMandates:    {`MATCH (:Entity:Mission {id: pid})<-[:MANDATES]-(n:Mandate)`, `n.adopted, n.id`},
-	MissionAgendas:     {`MATCH (:Entity:Mission {id: pid})<-[:MANDATES]-(:Mandate)-[:HAS_CLAUSE]->(:Clause)-[:ADDRESSES]->(n:Agenda) WITH DISTINCT pid, n`, `n.id`},
-	MissionPredecessor: {`MATCH (:Entity:Mission {id: pid})<-[:SUCCEEDED_BY]-(n:Mission)`, `n.startDate, n.id`},
-	MissionSuccessor:   {`MATCH (:Entity:Mission {id: pid})-[:SUCCEEDED_BY]->(n:Mission)`, `n.startDate, n.id`},
-	MandateMissions:    {`MATCH (:Entity:Mandate {id: pid})-[:MANDATES]->(n:Mission)`, `n.id`},
-	Cites:              {`MATCH (:Entity {id: pid})-[:CITES]->(n:Entity)`, `n.id`},
-	CitedBy:            {`MATCH (:Entity {id: pid})<-[:CITES]-(n:Entity)`, `n.id`},
-	AgendasAddressed:   {`MATCH (:Entity {id: pid})-[:ADDRESSES]->(n:Agenda)`, `n.id`},
-	AgendaDocuments:    {`MATCH (:Entity:Agenda {id: pid})<-[:ADDRESSES]-(n:Document)`, `n.year, n.id`},
+var linkMatch = map[policy.Traversal][2]string{
+	policy.MissionMandates:    {`MATCH (:Entity:Mission {id: pid})<-[:MANDATES]-(n:Mandate)`, `n.adopted, n.id`},
+	policy.MissionAgendas:     {`MATCH (:Entity:Mission {id: pid})<-[:MANDATES]-(:Mandate)-[:HAS_CLAUSE]->(:Clause)-[:ADDRESSES]->(n:Agenda) WITH DISTINCT pid, n`, `n.id`},
+	policy.MissionPredecessor: {`MATCH (:Entity:Mission {id: pid})<-[:SUCCEEDED_BY]-(n:Mission)`, `n.startDate, n.id`},
+	policy.MissionSuccessor:   {`MATCH (:Entity:Mission {id: pid})-[:SUCCEEDED_BY]->(n:Mission)`, `n.startDate, n.id`},
+	policy.MandateMissions:    {`MATCH (:Entity:Mandate {id: pid})-[:MANDATES]->(n:Mission)`, `n.id`},
+	policy.Cites:              {`MATCH (:Entity {id: pid})-[:CITES]->(n:Entity)`, `n.id`},
+	policy.CitedBy:            {`MATCH (:Entity {id: pid})<-[:CITES]-(n:Entity)`, `n.id`},
+	policy.AgendasAddressed:   {`MATCH (:Entity {id: pid})-[:ADDRESSES]->(n:Agenda)`, `n.id`},
+	policy.AgendaDocuments:    {`MATCH (:Entity:Agenda {id: pid})<-[:ADDRESSES]-(n:Document)`, `n.year, n.id`},
 }
 
 // Related follows link from each of the parents with the given ids and
 // returns the related nodes keyed by parent id, in the link's order.
-func (s *Store) Related(ctx context.Context, link Link, ids []string) (map[string][]policy.Entity, error) {
+func (s *Store) Related(ctx context.Context, link policy.Traversal, ids []string) (map[string][]policy.Entity, error) {
 	m, ok := linkMatch[link]
 	if !ok {
 		return nil, fmt.Errorf("related: unknown link %d", link)

@@ -22,7 +22,6 @@ const (
 	MaxNeighborhoodDepth = 3   // neighborhood depth cap
 	MaxGraphNodes        = 500 // node cap of every Graph (default limit too)
 	MaxPathHops          = 10  // shortestPath maxHops cap
-	DefaultPathHops      = 6   // shortestPath maxHops default
 	MaxOverlapAgendas    = 12  // agendaOverlap agendas cap
 )
 

@@ -6,17 +6,17 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/mandategraph/mandategraph/graph/graphtest"
 	"github.com/mandategraph/mandategraph/neo4jdb"
 	"github.com/mandategraph/mandategraph/neo4jdb/neo4jtest"
 	"github.com/mandategraph/mandategraph/policy"
+	"github.com/mandategraph/mandategraph/policy/policytest"
 )
 
-// loadFixture loads graphtest.Dataset(n) into the test server.
+// loadFixture loads policytest.Dataset(n) into the test server.
 func loadFixture(t *testing.T, n int) *neo4jdb.Store {
 	t.Helper()
 	store := neo4jtest.Open(t)
-	if _, err := store.Load(context.Background(), graphtest.Dataset(n), neo4jdb.LoadOptions{}); err != nil {
+	if _, err := store.Load(context.Background(), policytest.Dataset(n), neo4jdb.LoadOptions{}); err != nil {
 		t.Fatalf("load fixture: %v", err)
 	}
 	return store
@@ -53,11 +53,11 @@ func wantCode(t *testing.T, err error, code string) {
 func TestReads(t *testing.T) {
 	store := loadFixture(t, 4)
 	ctx := context.Background()
-	m1, m2 := graphtest.MissionID(1), graphtest.MissionID(2)
+	m1, m2 := policytest.MissionID(1), policytest.MissionID(2)
 
 	t.Run("FindEntities", func(t *testing.T) {
-		got, err := store.FindEntities(ctx, []string{m1, graphtest.MandateID(1, 0), "POC", graphtest.DocHRDD,
-			policy.ClauseID(graphtest.MandateID(1, 1), "1"), graphtest.TensionID(1), graphtest.RelDDRSSR, "NOPE"})
+		got, err := store.FindEntities(ctx, []string{m1, policytest.MandateID(1, 0), "POC", policytest.DocHRDD,
+			policy.ClauseID(policytest.MandateID(1, 1), "1"), policytest.TensionID(1), policytest.RelDDRSSR, "NOPE"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -67,21 +67,21 @@ func TestReads(t *testing.T) {
 		if m := got[m1].Mission; m == nil || m.Name != "Synthetic Mission 1" || m.End.String() != "2002-01-01" || m.HostCountries[0] != "AAA" {
 			t.Errorf("mission = %+v", got[m1].Mission)
 		}
-		if md := got[graphtest.MandateID(1, 0)].Mandate; md == nil || md.ChapterVII == nil || !*md.ChapterVII || md.Adopted.String() != "2001-01-15" {
+		if md := got[policytest.MandateID(1, 0)].Mandate; md == nil || md.ChapterVII == nil || !*md.ChapterVII || md.Adopted.String() != "2001-01-15" {
 			t.Errorf("mandate = %+v", md)
 		}
-		if c := got[policy.ClauseID(graphtest.MandateID(1, 1), "1")].Clause; c == nil || !strings.Contains(c.Text, "due diligence") || c.MandateID != graphtest.MandateID(1, 1) {
+		if c := got[policy.ClauseID(policytest.MandateID(1, 1), "1")].Clause; c == nil || !strings.Contains(c.Text, "due diligence") || c.MandateID != policytest.MandateID(1, 1) {
 			t.Errorf("clause = %+v", c)
 		}
-		if d := got[graphtest.DocHRDD].Document; d == nil || d.Symbol != "SYN/2011/1" || d.Year != 2011 {
+		if d := got[policytest.DocHRDD].Document; d == nil || d.Symbol != "SYN/2011/1" || d.Year != 2011 {
 			t.Errorf("document = %+v", d)
 		}
-		r := got[graphtest.TensionID(1)].Relation
+		r := got[policytest.TensionID(1)].Relation
 		if r == nil || r.Kind != policy.Tension || r.Mission != m1 || r.Strength != 3 || len(r.Evidence) != 1 || r.Evidence[0].Locator != "p. 4" ||
-			r.Source != policy.ClauseID(graphtest.MandateID(1, 0), "1") {
+			r.Source != policy.ClauseID(policytest.MandateID(1, 0), "1") {
 			t.Errorf("relation = %+v", r)
 		}
-		if r := got[graphtest.RelDDRSSR].Relation; r == nil || r.Kind != policy.Convergence || r.Evidence[0].Locator != "" {
+		if r := got[policytest.RelDDRSSR].Relation; r == nil || r.Kind != policy.Convergence || r.Evidence[0].Locator != "" {
 			t.Errorf("relation = %+v", r)
 		}
 	})
@@ -122,7 +122,7 @@ func TestReads(t *testing.T) {
 	})
 
 	t.Run("FindClauses", func(t *testing.T) {
-		c := func(i, k int, p string) string { return policy.ClauseID(graphtest.MandateID(i, k), p) }
+		c := func(i, k int, p string) string { return policy.ClauseID(policytest.MandateID(i, k), p) }
 		tests := []struct {
 			name string
 			f    policy.ClauseFilter
@@ -131,10 +131,10 @@ func TestReads(t *testing.T) {
 		}{
 			{"mission", policy.ClauseFilter{Mission: m1}, []string{c(1, 0, "1"), c(1, 0, "2"), c(1, 1, "1"), c(1, 1, "2(a)"), c(1, 2, "1"), c(1, 2, "3")}, 6},
 			{"mission and agenda", policy.ClauseFilter{Mission: m2, Agenda: "SSR"}, []string{c(2, 0, "2"), c(2, 1, "1")}, 2},
-			{"mandate", policy.ClauseFilter{Mandate: graphtest.MandateID(3, 2)}, []string{c(3, 2, "1"), c(3, 2, "3")}, 2},
+			{"mandate", policy.ClauseFilter{Mandate: policytest.MandateID(3, 2)}, []string{c(3, 2, "1"), c(3, 2, "3")}, 2},
 			{"dates", policy.ClauseFilter{Agenda: "DDR", From: policy.MustDate("2002-01-01"), To: policy.MustDate("2003-12-31")}, []string{c(2, 1, "2(a)"), c(3, 1, "2(a)")}, 2},
 			{"text", policy.ClauseFilter{Text: "DUE DILIGENCE", Mission: m1}, []string{c(1, 1, "1")}, 1},
-			{"text in summary", policy.ClauseFilter{Text: "clause 2(a) of " + graphtest.MandateID(4, 1)}, []string{c(4, 1, "2(a)")}, 1},
+			{"text in summary", policy.ClauseFilter{Text: "clause 2(a) of " + policytest.MandateID(4, 1)}, []string{c(4, 1, "2(a)")}, 1},
 		}
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
@@ -156,11 +156,11 @@ func TestReads(t *testing.T) {
 			f    policy.DocumentFilter
 			want []string
 		}{
-			{"all by year", policy.DocumentFilter{}, []string{graphtest.DocHRDD, graphtest.DocPolicy, graphtest.DocGuidance, graphtest.DocResearch}},
-			{"kind", policy.DocumentFilter{Kind: policy.DocPolicy}, []string{graphtest.DocHRDD, graphtest.DocPolicy}},
-			{"issuer", policy.DocumentFilter{Issuer: "peace operations"}, []string{graphtest.DocGuidance}},
-			{"agenda", policy.DocumentFilter{Agenda: "SSR"}, []string{graphtest.DocHRDD, graphtest.DocPolicy, graphtest.DocResearch}},
-			{"year", policy.DocumentFilter{Year: 2012}, []string{graphtest.DocPolicy}},
+			{"all by year", policy.DocumentFilter{}, []string{policytest.DocHRDD, policytest.DocPolicy, policytest.DocGuidance, policytest.DocResearch}},
+			{"kind", policy.DocumentFilter{Kind: policy.DocPolicy}, []string{policytest.DocHRDD, policytest.DocPolicy}},
+			{"issuer", policy.DocumentFilter{Issuer: "peace operations"}, []string{policytest.DocGuidance}},
+			{"agenda", policy.DocumentFilter{Agenda: "SSR"}, []string{policytest.DocHRDD, policytest.DocPolicy, policytest.DocResearch}},
+			{"year", policy.DocumentFilter{Year: 2012}, []string{policytest.DocPolicy}},
 		}
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
@@ -179,14 +179,14 @@ func TestReads(t *testing.T) {
 			f    policy.RelationFilter
 			want []string
 		}{
-			{"kind", policy.RelationFilter{Kind: policy.Convergence, Mission: m1}, []string{graphtest.ConvergenceID(1)}},
-			{"one agenda", policy.RelationFilter{Agendas: []string{"DDR"}}, []string{graphtest.RelDDRSSR}},
+			{"kind", policy.RelationFilter{Kind: policy.Convergence, Mission: m1}, []string{policytest.ConvergenceID(1)}},
+			{"one agenda", policy.RelationFilter{Agendas: []string{"DDR"}}, []string{policytest.RelDDRSSR}},
 			{"two agendas", policy.RelationFilter{Agendas: []string{"SSR", "POC"}, Kind: policy.Tension},
-				[]string{graphtest.TensionID(1), graphtest.TensionID(2), graphtest.TensionID(3), graphtest.TensionID(4), graphtest.RelAgendas}},
-			{"mechanism", policy.RelationFilter{Mechanism: "TIME_HORIZON"}, []string{graphtest.RelAgendas}},
-			{"mission via clause end", policy.RelationFilter{Mission: m2}, []string{graphtest.ConvergenceID(2), graphtest.TensionID(2)}},
-			{"strength", policy.RelationFilter{Strength: 1}, []string{graphtest.RelDDRSSR}},
-			{"min strength", policy.RelationFilter{MinStrength: 3, Mission: m1}, []string{graphtest.TensionID(1)}},
+				[]string{policytest.TensionID(1), policytest.TensionID(2), policytest.TensionID(3), policytest.TensionID(4), policytest.RelAgendas}},
+			{"mechanism", policy.RelationFilter{Mechanism: "TIME_HORIZON"}, []string{policytest.RelAgendas}},
+			{"mission via clause end", policy.RelationFilter{Mission: m2}, []string{policytest.ConvergenceID(2), policytest.TensionID(2)}},
+			{"strength", policy.RelationFilter{Strength: 1}, []string{policytest.RelDDRSSR}},
+			{"min strength", policy.RelationFilter{MinStrength: 3, Mission: m1}, []string{policytest.TensionID(1)}},
 		}
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
@@ -205,19 +205,19 @@ func TestReads(t *testing.T) {
 
 	t.Run("Related", func(t *testing.T) {
 		tests := []struct {
-			link   neo4jdb.Link
+			link   policy.Traversal
 			parent string
 			want   []string
 		}{
-			{neo4jdb.MissionMandates, m1, []string{graphtest.MandateID(1, 0), graphtest.MandateID(1, 1), graphtest.MandateID(1, 2)}},
-			{neo4jdb.MissionAgendas, m1, []string{"DDR", "HR", "POC", "SSR"}},
-			{neo4jdb.MissionPredecessor, m2, []string{m1}},
-			{neo4jdb.MissionSuccessor, m1, []string{m2}},
-			{neo4jdb.MandateMissions, graphtest.MandateID(1, 0), []string{m1}},
-			{neo4jdb.Cites, graphtest.MandateID(1, 1), []string{graphtest.MandateID(1, 0), graphtest.DocGuidance}},
-			{neo4jdb.CitedBy, graphtest.DocGuidance, []string{graphtest.MandateID(1, 1), graphtest.MandateID(2, 1), graphtest.MandateID(3, 1), graphtest.MandateID(4, 1), graphtest.DocResearch}},
-			{neo4jdb.AgendasAddressed, graphtest.DocHRDD, []string{"HR", "POC", "SSR"}},
-			{neo4jdb.AgendaDocuments, "POC", []string{graphtest.DocHRDD, graphtest.DocGuidance, graphtest.DocResearch}},
+			{policy.MissionMandates, m1, []string{policytest.MandateID(1, 0), policytest.MandateID(1, 1), policytest.MandateID(1, 2)}},
+			{policy.MissionAgendas, m1, []string{"DDR", "HR", "POC", "SSR"}},
+			{policy.MissionPredecessor, m2, []string{m1}},
+			{policy.MissionSuccessor, m1, []string{m2}},
+			{policy.MandateMissions, policytest.MandateID(1, 0), []string{m1}},
+			{policy.Cites, policytest.MandateID(1, 1), []string{policytest.MandateID(1, 0), policytest.DocGuidance}},
+			{policy.CitedBy, policytest.DocGuidance, []string{policytest.MandateID(1, 1), policytest.MandateID(2, 1), policytest.MandateID(3, 1), policytest.MandateID(4, 1), policytest.DocResearch}},
+			{policy.AgendasAddressed, policytest.DocHRDD, []string{"HR", "POC", "SSR"}},
+			{policy.AgendaDocuments, "POC", []string{policytest.DocHRDD, policytest.DocGuidance, policytest.DocResearch}},
 		}
 		for _, tt := range tests {
 			got, err := store.Related(ctx, tt.link, []string{tt.parent, "NOPE"})
@@ -226,11 +226,11 @@ func TestReads(t *testing.T) {
 			}
 			wantIDs(t, tt.parent, entityIDs(got[tt.parent]), tt.want)
 		}
-		clauses, err := store.MandateClauses(ctx, []string{graphtest.MandateID(1, 1), graphtest.MandateID(2, 1)}, "SSR")
+		clauses, err := store.MandateClauses(ctx, []string{policytest.MandateID(1, 1), policytest.MandateID(2, 1)}, "SSR")
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(clauses) != 2 || len(clauses[graphtest.MandateID(2, 1)]) != 1 {
+		if len(clauses) != 2 || len(clauses[policytest.MandateID(2, 1)]) != 1 {
 			t.Errorf("mandate clauses = %v", clauses)
 		}
 	})
@@ -240,7 +240,7 @@ func TestReads(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if p := got["DDR"]; p.Total != 1 || len(p.Items) != 1 || p.Items[0].ID != policy.ClauseID(graphtest.MandateID(2, 1), "2(a)") {
+		if p := got["DDR"]; p.Total != 1 || len(p.Items) != 1 || p.Items[0].ID != policy.ClauseID(policytest.MandateID(2, 1), "2(a)") {
 			t.Errorf("DDR page = %+v", p)
 		}
 		all, err := store.AgendaClauses(ctx, []string{"POC"}, "", policy.PageRequest{Offset: 10, Limit: 5})
@@ -253,24 +253,24 @@ func TestReads(t *testing.T) {
 	})
 
 	t.Run("relations by parent", func(t *testing.T) {
-		byClause, err := store.EntityRelations(ctx, []string{policy.ClauseID(graphtest.MandateID(1, 0), "2"), graphtest.DocHRDD}, "")
+		byClause, err := store.EntityRelations(ctx, []string{policy.ClauseID(policytest.MandateID(1, 0), "2"), policytest.DocHRDD}, "")
 		if err != nil {
 			t.Fatal(err)
 		}
-		wantIDs(t, "clause relations", relIDs(byClause[policy.ClauseID(graphtest.MandateID(1, 0), "2")]), []string{graphtest.TensionID(1)})
-		if n := len(byClause[graphtest.DocHRDD]); n != 4 {
+		wantIDs(t, "clause relations", relIDs(byClause[policy.ClauseID(policytest.MandateID(1, 0), "2")]), []string{policytest.TensionID(1)})
+		if n := len(byClause[policytest.DocHRDD]); n != 4 {
 			t.Errorf("document relations = %d, want 4", n)
 		}
 		byMission, err := store.MissionRelations(ctx, []string{m1, m2}, policy.Tension)
 		if err != nil {
 			t.Fatal(err)
 		}
-		wantIDs(t, "mission relations", relIDs(byMission[m2]), []string{graphtest.TensionID(2)})
+		wantIDs(t, "mission relations", relIDs(byMission[m2]), []string{policytest.TensionID(2)})
 		byAgenda, err := store.AgendaRelations(ctx, []string{"DDR", "SSR"}, "", "DDR")
 		if err != nil {
 			t.Fatal(err)
 		}
-		wantIDs(t, "SSR with DDR", relIDs(byAgenda["SSR"]), []string{graphtest.RelDDRSSR})
+		wantIDs(t, "SSR with DDR", relIDs(byAgenda["SSR"]), []string{policytest.RelDDRSSR})
 		if len(byAgenda["DDR"]) != 0 {
 			t.Errorf("DDR with DDR = %v", relIDs(byAgenda["DDR"]))
 		}
@@ -282,7 +282,7 @@ func TestReads(t *testing.T) {
 			t.Fatal(err)
 		}
 		got := ids(hits, func(h policy.SearchHit) string { return h.Entity.ID() })
-		if !slices.Contains(got, graphtest.DocHRDD) || !slices.Contains(got, policy.ClauseID(graphtest.MandateID(1, 1), "1")) {
+		if !slices.Contains(got, policytest.DocHRDD) || !slices.Contains(got, policy.ClauseID(policytest.MandateID(1, 1), "1")) {
 			t.Errorf("hits = %v", got)
 		}
 		_, err = store.Search(ctx, `"unbalanced`, 10)
@@ -321,9 +321,9 @@ func TestReads(t *testing.T) {
 			lines = append(lines, e.Mandate.ID+" "+agendaIDs(e.Agendas)+" +"+agendaIDs(e.Added)+" -"+agendaIDs(e.Dropped))
 		}
 		want := []string{
-			graphtest.MandateID(1, 0) + " POC,SSR +POC,SSR -",
-			graphtest.MandateID(1, 1) + " DDR,POC,SSR +DDR -",
-			graphtest.MandateID(1, 2) + " HR,POC +HR -DDR,SSR",
+			policytest.MandateID(1, 0) + " POC,SSR +POC,SSR -",
+			policytest.MandateID(1, 1) + " DDR,POC,SSR +DDR -",
+			policytest.MandateID(1, 2) + " HR,POC +HR -DDR,SSR",
 		}
 		wantIDs(t, "timeline", lines, want)
 		_, err = store.MandateTimeline(ctx, "NOPE")
@@ -369,12 +369,12 @@ func TestReads(t *testing.T) {
 		if g == nil || len(g.Nodes) != 2 || len(g.Edges) != 1 {
 			t.Fatalf("path = %+v", g)
 		}
-		g, err = store.ShortestPath(ctx, policy.ClauseID(graphtest.MandateID(1, 0), "1"), policy.ClauseID(graphtest.MandateID(1, 0), "2"), 3,
+		g, err = store.ShortestPath(ctx, policy.ClauseID(policytest.MandateID(1, 0), "1"), policy.ClauseID(policytest.MandateID(1, 0), "2"), 3,
 			policy.GraphFilter{EdgeKinds: []string{"TENSION"}})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if g == nil || len(g.Edges) != 1 || g.Edges[0].ID != graphtest.TensionID(1) || g.Edges[0].Properties["mechanism"] != "PARTNER_FORCE_ABUSES" {
+		if g == nil || len(g.Edges) != 1 || g.Edges[0].ID != policytest.TensionID(1) || g.Edges[0].Properties["mechanism"] != "PARTNER_FORCE_ABUSES" {
 			t.Fatalf("path = %+v", g)
 		}
 		g, err = store.ShortestPath(ctx, m1, "SYN03", 10, policy.GraphFilter{EdgeKinds: []string{"SUCCEEDED_BY"}})

@@ -306,3 +306,24 @@ func (s *Store) RemoveStagingDebris(ctx context.Context) (int, error) {
 	}
 	return n, nil
 }
+
+// deleteInBatches runs a deleting query (with LIMIT $n, returning the
+// count n it deleted), each time in its own transaction, until it deletes
+// nothing, and returns the total.
+func (s *Store) deleteInBatches(ctx context.Context, query string) (int, error) {
+	total := 0
+	for {
+		res, err := s.execute(ctx, query, map[string]any{"n": 20000}, neo4j.EagerResultTransformer, neo4j.Write)
+		if err != nil {
+			return total, wrapNeo4j(err)
+		}
+		n, err := get[int64](res.Records[0], "n")
+		if err != nil {
+			return total, err
+		}
+		if n == 0 {
+			return total, nil
+		}
+		total += int(n)
+	}
+}

@@ -47,7 +47,7 @@ func readEverything(t *testing.T, store *neo4jdb.Store) string {
 	add(store.FindClauses(ctx, policy.ClauseFilter{Mission: "MONUSCO", From: policy.MustDate("2010-01-01"), To: policy.MustDate("2011-12-31")}, all))
 	add(store.FindDocuments(ctx, policy.DocumentFilter{Year: 2016}, all))
 	// The GraphQL layer's batched reads of related things.
-	for link := neo4jdb.MissionMandates; link <= neo4jdb.AgendaDocuments; link++ {
+	for link := policy.MissionMandates; link <= policy.AgendaDocuments; link++ {
 		add(store.Related(ctx, link, []string{"MONUC", "MONUSCO", "UNMISS", "POC", "SSR",
 			"S/RES/1856(2008)", "S/RES/1925(2010)", "S/RES/1996(2011)", "dpko-poc-2015", "ssr-report-2016"}))
 	}
@@ -108,5 +108,5 @@ func TestReadsIgnoreStagedAndRetiredCopies(t *testing.T) {
 	if rep.Changes() != 0 {
 		t.Errorf("load after the switch changed %d elements, want 0:\n%v", rep.Changes(), rep)
 	}
-	noDebris(t)
+	noDebris(t, store)
 }

@@ -17,6 +17,8 @@ unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go' 
 if [ -n "$unformatted" ]; then
 	echo "gofmt would change:"; echo "$unformatted"; exit 1
 fi
+echo "== go generate leaves no diff"
+scripts/check-generated.sh
 echo "== go vet"
 go vet ./...
 echo "== go test"

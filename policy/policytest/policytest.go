@@ -1,8 +1,8 @@
-// Package graphtest builds the clearly synthetic datasets the API's tests
+// Package policytest builds the clearly synthetic datasets the API's tests
 // load into Neo4j: a small, hand-checkable graph whose shape grows with the
 // number of missions, so a test can run one query over a graph and over a
 // graph twice as large and compare what they cost.
-package graphtest
+package policytest
 
 import (
 	"fmt"

@@ -8,11 +8,8 @@
 package synth
 
 import (
-	"encoding/json"
 	"fmt"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/mandategraph/mandategraph/policy"
@@ -262,188 +259,12 @@ func pick(rng *rand.Rand, n, k int) []int {
 	return out
 }
 
-// Relationships counts the relationships ds becomes in the graph.
+// Relationships counts the relationships ds becomes in the graph: its
+// distinct structural links plus its relations.
 func Relationships(ds *policy.Dataset) int {
-	type key struct{ typ, from, to string }
-	seen := map[key]bool{}
-	add := func(typ, from, to string) { seen[key{typ, from, to}] = true }
-	for _, m := range ds.Missions {
-		if m.Predecessor != "" {
-			add("SUCCEEDED_BY", m.Predecessor, m.ID)
-		}
-	}
-	for _, d := range ds.Documents {
-		for _, a := range d.Agendas {
-			add("ADDRESSES", d.ID, a)
-		}
-		for _, c := range d.Cites {
-			add("CITES", d.ID, c)
-		}
-	}
-	for _, m := range ds.Mandates {
-		for _, x := range m.Missions {
-			add("MANDATES", m.ID, x)
-		}
-		for _, c := range m.Cites {
-			add("CITES", m.ID, c)
-		}
-		for _, c := range m.Clauses {
-			id := c.ID
-			if id == "" {
-				id = policy.ClauseID(m.ID, c.Paragraph)
-			}
-			add("HAS_CLAUSE", m.ID, id)
-			for _, a := range c.Agendas {
-				add("ADDRESSES", id, a)
-			}
-		}
+	seen := map[policy.Link]bool{}
+	for l := range ds.Links() {
+		seen[l] = true
 	}
 	return len(seen) + len(ds.Relations)
-}
-
-// The file format of docs/data-format.md.
-type (
-	provenanceJSON struct {
-		Source string `json:"source"`
-		Status string `json:"status"`
-		Method string `json:"method,omitempty"`
-	}
-	agendaJSON struct {
-		ID          string         `json:"id"`
-		Name        string         `json:"name"`
-		Description string         `json:"description"`
-		Provenance  provenanceJSON `json:"provenance"`
-	}
-	missionJSON struct {
-		ID            string         `json:"id"`
-		Name          string         `json:"name"`
-		HostCountries []string       `json:"hostCountries"`
-		Start         string         `json:"start"`
-		End           string         `json:"end,omitempty"`
-		Predecessor   string         `json:"predecessor,omitempty"`
-		Provenance    provenanceJSON `json:"provenance"`
-	}
-	clauseJSON struct {
-		Paragraph  string          `json:"paragraph"`
-		Summary    string          `json:"summary"`
-		Text       string          `json:"text,omitempty"`
-		Agendas    []string        `json:"agendas"`
-		Provenance *provenanceJSON `json:"provenance,omitempty"`
-	}
-	mandateJSON struct {
-		ID         string         `json:"id"`
-		Kind       string         `json:"kind"`
-		Adopted    string         `json:"adopted"`
-		ChapterVII *bool          `json:"chapterVII,omitempty"`
-		URL        string         `json:"url,omitempty"`
-		Missions   []string       `json:"missions"`
-		Cites      []string       `json:"cites,omitempty"`
-		Clauses    []clauseJSON   `json:"clauses,omitempty"`
-		Provenance provenanceJSON `json:"provenance"`
-	}
-	documentJSON struct {
-		ID         string         `json:"id"`
-		Title      string         `json:"title"`
-		Kind       string         `json:"kind"`
-		Issuer     string         `json:"issuer"`
-		Published  any            `json:"published"`
-		Symbol     string         `json:"symbol,omitempty"`
-		URL        string         `json:"url,omitempty"`
-		Agendas    []string       `json:"agendas,omitempty"`
-		Cites      []string       `json:"cites,omitempty"`
-		Provenance provenanceJSON `json:"provenance"`
-	}
-	evidenceJSON struct {
-		Document string `json:"document"`
-		Locator  string `json:"locator,omitempty"`
-		Note     string `json:"note"`
-	}
-	relationJSON struct {
-		ID        string         `json:"id"`
-		Kind      string         `json:"kind"`
-		Source    string         `json:"source"`
-		Target    string         `json:"target"`
-		Mechanism string         `json:"mechanism"`
-		Summary   string         `json:"summary"`
-		Strength  int            `json:"strength"`
-		Mission   string         `json:"mission,omitempty"`
-		Evidence  []evidenceJSON `json:"evidence"`
-	}
-	fileJSON struct {
-		Agendas   []agendaJSON   `json:"agendas,omitempty"`
-		Missions  []missionJSON  `json:"missions,omitempty"`
-		Mandates  []mandateJSON  `json:"mandates,omitempty"`
-		Documents []documentJSON `json:"documents,omitempty"`
-		Relations []relationJSON `json:"relations,omitempty"`
-	}
-)
-
-func prov(p policy.Provenance) provenanceJSON {
-	return provenanceJSON{Source: p.Source, Status: string(p.Status), Method: p.Method}
-}
-
-// WriteJSON writes ds into dir (created if needed) as JSON files in the
-// dataset format: agendas, missions and documents in one file each,
-// mandates and relations in chunks, so a loader reads it as one dataset.
-func WriteJSON(dir string, ds *policy.Dataset) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	write := func(name string, f fileJSON) error {
-		b, err := json.Marshal(f)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dir, name), b, 0o644)
-	}
-	var head fileJSON
-	for _, a := range ds.Agendas {
-		head.Agendas = append(head.Agendas, agendaJSON{a.ID, a.Name, a.Description, prov(a.Provenance)})
-	}
-	for _, m := range ds.Missions {
-		head.Missions = append(head.Missions, missionJSON{m.ID, m.Name, m.HostCountries, m.Start.String(), m.End.String(), m.Predecessor, prov(m.Provenance)})
-	}
-	for _, d := range ds.Documents {
-		var published any = d.Published.String()
-		if d.Published.IsZero() {
-			published = d.Year
-		}
-		head.Documents = append(head.Documents, documentJSON{d.ID, d.Title, string(d.Kind), d.Issuer, published, d.Symbol, d.URL, d.Agendas, d.Cites, prov(d.Provenance)})
-	}
-	if err := write("000-head.json", head); err != nil {
-		return err
-	}
-	const chunk = 2000
-	for lo := 0; lo < len(ds.Mandates); lo += chunk {
-		var f fileJSON
-		for _, m := range ds.Mandates[lo:min(lo+chunk, len(ds.Mandates))] {
-			mj := mandateJSON{m.ID, string(m.Kind), m.Adopted.String(), m.ChapterVII, m.URL, m.Missions, m.Cites, nil, prov(m.Provenance)}
-			for _, c := range m.Clauses {
-				cj := clauseJSON{Paragraph: c.Paragraph, Summary: c.Summary, Text: c.Text, Agendas: c.Agendas}
-				if c.Provenance != m.Provenance {
-					p := prov(c.Provenance)
-					cj.Provenance = &p
-				}
-				mj.Clauses = append(mj.Clauses, cj)
-			}
-			f.Mandates = append(f.Mandates, mj)
-		}
-		if err := write(fmt.Sprintf("100-mandates-%04d.json", lo/chunk), f); err != nil {
-			return err
-		}
-	}
-	for lo := 0; lo < len(ds.Relations); lo += 10 * chunk {
-		var f fileJSON
-		for _, r := range ds.Relations[lo:min(lo+10*chunk, len(ds.Relations))] {
-			rj := relationJSON{r.ID, string(r.Kind), r.Source, r.Target, r.Mechanism, r.Summary, r.Strength, r.Mission, nil}
-			for _, e := range r.Evidence {
-				rj.Evidence = append(rj.Evidence, evidenceJSON(e))
-			}
-			f.Relations = append(f.Relations, rj)
-		}
-		if err := write(fmt.Sprintf("200-relations-%04d.json", lo/(10*chunk)), f); err != nil {
-			return err
-		}
-	}
-	return nil
 }

@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/mandategraph/mandategraph/loader"
-	"github.com/mandategraph/mandategraph/neo4jdb/synth"
+	"github.com/mandategraph/mandategraph/loader/synth"
 )
 
 func TestDatasetHasTheRequestedSize(t *testing.T) {
@@ -28,7 +28,7 @@ func TestDatasetHasTheRequestedSize(t *testing.T) {
 func TestWriteJSONReadsBackThroughLoader(t *testing.T) {
 	want := synth.Dataset(5000, 3)
 	dir := t.TempDir()
-	if err := synth.WriteJSON(dir, want); err != nil {
+	if err := loader.WriteJSON(dir, want); err != nil {
 		t.Fatal(err)
 	}
 	got, diags := loader.Read(dir)

@@ -1,0 +1,33 @@
+package graph
+
+import (
+	"context"
+
+	"github.com/mandategraph/mandategraph/policy"
+)
+
+// Reader is what the API reads from storage: the domain in, the domain
+// out. graph owns it so it depends on the domain and this interface, not
+// on a database (neo4jdb.Store implements it, checked at compile time where
+// the binary wires the two together; the tests run against it on a real
+// server).
+type Reader interface {
+	FindAgendas(ctx context.Context) ([]policy.Agenda, error)
+	FindMissions(ctx context.Context, f policy.MissionFilter, p policy.PageRequest) (policy.Page[policy.Mission], error)
+	FindClauses(ctx context.Context, f policy.ClauseFilter, p policy.PageRequest) (policy.Page[policy.Clause], error)
+	FindDocuments(ctx context.Context, f policy.DocumentFilter, p policy.PageRequest) (policy.Page[policy.Document], error)
+	FindRelations(ctx context.Context, f policy.RelationFilter, p policy.PageRequest) (policy.Page[policy.Relation], error)
+	FindEntities(ctx context.Context, ids []string) (map[string]policy.Entity, error)
+	Related(ctx context.Context, link policy.Traversal, ids []string) (map[string][]policy.Entity, error)
+	MandateClauses(ctx context.Context, ids []string, agenda string) (map[string][]policy.Clause, error)
+	AgendaClauses(ctx context.Context, ids []string, mission string, p policy.PageRequest) (map[string]policy.Page[policy.Clause], error)
+	EntityRelations(ctx context.Context, ids []string, kind policy.RelationKind) (map[string][]policy.Relation, error)
+	MissionRelations(ctx context.Context, ids []string, kind policy.RelationKind) (map[string][]policy.Relation, error)
+	AgendaRelations(ctx context.Context, ids []string, kind policy.RelationKind, with string) (map[string][]policy.Relation, error)
+	Search(ctx context.Context, text string, limit int) ([]policy.SearchHit, error)
+	Subgraph(ctx context.Context, f policy.GraphFilter) (policy.Graph, error)
+	Neighborhood(ctx context.Context, id string, depth int, f policy.GraphFilter) (policy.Graph, error)
+	ShortestPath(ctx context.Context, from, to string, maxHops int, f policy.GraphFilter) (*policy.Graph, error)
+	AgendaOverlap(ctx context.Context, agendas []string, from, to policy.Date) ([]policy.MissionOverlap, error)
+	MandateTimeline(ctx context.Context, mission string) ([]policy.TimelineEntry, error)
+}

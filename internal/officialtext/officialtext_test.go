@@ -1,0 +1,56 @@
+package officialtext_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/mandategraph/mandategraph/internal/officialtext"
+)
+
+// testdata/S_RES_9001(2030).json is an invented resolution in the
+// paragraphs JSON layout, with the structures locators depend on: a
+// lettered (i) after (h), roman sections whose letters restart, an
+// unlabelled heading and an annex. The real texts are tested in data/.
+func TestParseJSONStructures(t *testing.T) {
+	o, err := officialtext.Find("testdata", "testdata", "S/RES/9001(2030)")
+	if err != nil || o == nil {
+		t.Fatalf("Find: %v, %v", o, err)
+	}
+	for _, loc := range []string{"1", "2(a)", "2(h)", "2(i)", "3(i)", "3(ii)", "3(i)(a)", "3(ii)(a)", "4"} {
+		if err := o.Check(loc); err != nil {
+			t.Error(err)
+		}
+	}
+	if n := o.Count("3(a)"); n != 2 {
+		t.Errorf("3(a) occurs %d times, want 2 (letters restart under each roman section)", n)
+	}
+	if err := o.Check("3(a)"); err == nil || !strings.Contains(err.Error(), "ambiguous") {
+		t.Errorf("Check(3(a)) = %v, want ambiguous", err)
+	}
+	if err := o.Check("5"); err == nil {
+		t.Error("paragraph 5 sits in the annex, yet Check found it")
+	}
+	if s := o.TextOf("3(ii)"); !strings.Contains(s, "reform the police") || strings.Contains(s, "protect people") {
+		t.Errorf("TextOf(3(ii)) = %q, want its own lettered item only", s)
+	}
+	if s := o.TextOf("3(ii)(a)"); s != "reform the police;" {
+		t.Errorf("TextOf(3(ii)(a)) = %q", s)
+	}
+	if s := o.TextOf("3"); strings.Contains(s, "remain seized") {
+		t.Errorf("TextOf(3) ran into paragraph 4: %q", s)
+	}
+	if got := o.CitedMandates(map[string]bool{"S/RES/9000(2029)": true}); len(got) != 1 || got[0] != "S/RES/9000(2029)" {
+		t.Errorf("CitedMandates = %v", got)
+	}
+	if o.ChapterVII() {
+		t.Error("ChapterVII true for a text that never says it")
+	}
+}
+
+func TestFindWithoutText(t *testing.T) {
+	for _, sym := range []string{"S/RES/9002(2030)", "not a symbol"} {
+		if o, err := officialtext.Find("testdata", "testdata", sym); o != nil || err != nil {
+			t.Errorf("Find(%q) = %v, %v; want nil, nil", sym, o, err)
+		}
+	}
+}
