@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"reflect"
@@ -80,10 +79,7 @@ func mustDump(t *testing.T, store *neo4jdb.Store) string {
 // must put into the graph what the loader never would, or count things.
 func cypher(t testing.TB, query string, params map[string]any) []*neo4j.Record {
 	t.Helper()
-	cfg, err := neo4jdb.ConfigFromEnv(os.Getenv)
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := neo4jtest.Config()
 	ctx := context.Background()
 	driver, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.User, cfg.Password, ""))
 	if err != nil {
@@ -652,7 +648,7 @@ func TestLoadSurvivesKill9(t *testing.T) {
 func killLoad(t *testing.T, bin string, args ...string) {
 	t.Helper()
 	cmd := exec.Command(bin, args...)
-	cmd.Env = os.Environ()
+	cmd.Env = neo4jtest.Environ()
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)
