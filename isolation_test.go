@@ -47,7 +47,9 @@ func TestTestsNeverTouchTheUsersGraph(t *testing.T) {
 	userURI := "bolt://127.0.0.1:" + userPort
 
 	// The user's graph: the bundled dataset, loaded as `make run` does.
-	code, _, stderr := runCmd(func(k string) string { return map[string]string{"NEO4J_URI": userURI, "NEO4J_PASSWORD": "users-own-pw"}[k] }, "load", "data")
+	code, _, stderr := runCmd(func(k string) string {
+		return map[string]string{"NEO4J_URI": userURI, "NEO4J_PASSWORD": "users-own-pw"}[k]
+	}, "load", "data")
 	if code != 0 {
 		t.Fatalf("load data into the user's server: exit %d\n%s", code, stderr)
 	}
