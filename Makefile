@@ -21,7 +21,8 @@ run: neo4j build
 	@echo
 	exec $(BIN) serve
 
-## test: start Neo4j if needed, run every test (unit and integration), stop what it started
+## test: start the Neo4j test server (NEO4J_TEST_PORT, default 7688; own data directory) if needed,
+## run every test (unit and integration), stop what it started; never touches the server make run uses
 test:
 	scripts/test.sh
 
@@ -47,10 +48,10 @@ check-generated:
 vet:
 	$(GO) vet ./...
 
-## bench: the loader benchmark at 10k, 100k and 1M relationships (see docs/performance.md)
+## bench: the loader benchmark at 10k, 100k and 1M relationships (see docs/performance.md),
+## on the test server (NEO4J_TEST_PORT), never the one make run uses
 bench:
-	@scripts/neo4j.sh status >/dev/null || { echo 'start Neo4j first: make neo4j'; exit 1; }
-	MANDATEGRAPH_REQUIRE_NEO4J=1 $(GO) test ./neo4jdb/ -run '^$$' -bench BenchmarkLoad -benchtime 1x -timeout 60m
+	scripts/test.sh $(GO) test ./neo4jdb/ -run '^$$' -bench BenchmarkLoad -benchtime 1x -timeout 60m
 
 clean:
 	rm -rf bin

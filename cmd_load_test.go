@@ -116,7 +116,7 @@ func TestLoadCommandWritesNothingForAnInvalidDataset(t *testing.T) {
 		t.Fatal(err)
 	}
 	good, _ := writeDataset(t, goodYAML)
-	if code, _, stderr := runCmd(os.Getenv, "load", good); code != 0 {
+	if code, _, stderr := runCmd(neo4jtest.Getenv, "load", good); code != 0 {
 		t.Fatalf("load %s: exit %d\n%s", good, code, stderr)
 	}
 	before, err := store.Dump(ctx)
@@ -126,7 +126,7 @@ func TestLoadCommandWritesNothingForAnInvalidDataset(t *testing.T) {
 
 	bad, badFile := writeDataset(t, badYAML)
 	for _, args := range [][]string{{"load", bad}, {"load", "--dry-run", bad}, {"load", good, bad}} {
-		code, stdout, stderr := runCmd(os.Getenv, args...)
+		code, stdout, stderr := runCmd(neo4jtest.Getenv, args...)
 		want := badDiagnostics(badFile)
 		if len(args) == 3 && args[1] == good {
 			want = "" // the duplicates between good and bad are reported too
@@ -164,7 +164,7 @@ func TestLoadCommand(t *testing.T) {
 	}
 	good, _ := writeDataset(t, goodYAML)
 
-	code, stdout, stderr := runCmd(os.Getenv, "load", good)
+	code, stdout, stderr := runCmd(neo4jtest.Getenv, "load", good)
 	if code != 0 {
 		t.Fatalf("exit %d\n%s", code, stderr)
 	}
@@ -203,13 +203,13 @@ func TestLoadCommand(t *testing.T) {
 		t.Errorf("Store.Load wrote (err %v):\n%s\nthe command:\n%s", err, direct, loaded)
 	}
 
-	code, stdout, _ = runCmd(os.Getenv, "load", "--batch-size", "1", good)
+	code, stdout, _ = runCmd(neo4jtest.Getenv, "load", "--batch-size", "1", good)
 	if code != 0 || !strings.Contains(stdout, "loaded: 0 changes, 0 rows written") {
 		t.Errorf("reload: exit %d\n%s", code, stdout)
 	}
 
 	changed, _ := writeDataset(t, strings.Replace(goodYAML, "the mission's priority", "the priority", 1))
-	code, stdout, _ = runCmd(os.Getenv, "load", "--dry-run", changed)
+	code, stdout, _ = runCmd(neo4jtest.Getenv, "load", "--dry-run", changed)
 	if code != 0 || !strings.Contains(stdout, "Clause                     0          1          0          0\n") ||
 		!strings.Contains(stdout, "dry run: 1 changes computed, nothing written") {
 		t.Errorf("dry run: exit %d\n%s", code, stdout)

@@ -18,7 +18,7 @@ import (
 func TestVersionCommandReadsServerVersionOverBolt(t *testing.T) {
 	neo4jtest.Open(t) // fails (or skips) with a clear message when Neo4j is down
 	var stdout, stderr bytes.Buffer
-	code := run(context.Background(), []string{"version"}, os.Getenv, &stdout, &stderr)
+	code := run(context.Background(), []string{"version"}, neo4jtest.Getenv, &stdout, &stderr)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}

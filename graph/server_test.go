@@ -8,13 +8,13 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/mandategraph/mandategraph/graph"
 	"github.com/mandategraph/mandategraph/neo4jdb"
+	"github.com/mandategraph/mandategraph/neo4jdb/neo4jtest"
 )
 
 // TestErrorsAndLimits checks every request that must fail: what code its
@@ -156,10 +156,7 @@ func TestIntrospectionSwitch(t *testing.T) {
 
 func TestUnavailable(t *testing.T) {
 	fixture(t) // skips or fails like the other tests when Neo4j is missing
-	cfg, err := neo4jdb.ConfigFromEnv(os.Getenv)
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := neo4jtest.Config()
 	cfg.URI = "bolt://127.0.0.1:1" // nothing listens there
 	store, err := neo4jdb.Open(cfg)
 	if err != nil {

@@ -2,7 +2,6 @@ package neo4jdb_test
 
 import (
 	"context"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -26,10 +25,7 @@ func TestServerInfoOverAuthenticatedBolt(t *testing.T) {
 
 func TestWrongPasswordIsRejected(t *testing.T) {
 	neo4jtest.Open(t) // fails or skips when no server is up
-	cfg, err := neo4jdb.ConfigFromEnv(os.Getenv)
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := neo4jtest.Config()
 	cfg.Password += "-wrong"
 	store, err := neo4jdb.Open(cfg)
 	if err != nil {
