@@ -63,6 +63,7 @@ func Build(d *Draft) (*Resolution, []*Problem, *Problem) {
 	if n := recoverOperative(d); n > 0 {
 		warn("operative paragraphs 1 to %d are stored in the preamble; read from there", n)
 	}
+	d.Items = splitInlineFirstItem(d.Items)
 	w := walker{file: d.File, res: res, items: d.Items, cur: -1}
 	if p := w.walk(); p != nil {
 		return nil, nil, p
@@ -131,6 +132,10 @@ type walker struct {
 	section string // heading of the part of the resolution in force
 	sub     string // heading inside the current paragraph
 	cur     int    // index of the current clause
+	// prevKind and prevIdx are the last second-level item of the
+	// previous first-level item, for lettered items that run on.
+	prevKind seqKind
+	prevIdx  int
 }
 
 func (w *walker) walk() *Problem {
@@ -148,7 +153,7 @@ func (w *walker) walk() *Problem {
 				}
 				return problemf(w.file, place, "broken numbering: paragraph %d follows paragraph %d; nothing imported from this file", n, w.top)
 			}
-			w.top, w.l1, w.l2, w.sub = n, nil, nil, ""
+			w.top, w.l1, w.l2, w.sub, w.prevKind, w.prevIdx = n, nil, nil, "", 0, 0
 			w.add(itoa(n), "", text, false, it.Links)
 			if seized.MatchString(text) {
 				return nil
@@ -163,17 +168,21 @@ func (w *walker) walk() *Problem {
 			if w.top == 0 {
 				return problemf(w.file, place, "broken numbering: sub-item (%s) comes before operative paragraph 1; nothing imported from this file", label)
 			}
-			if it.Depth >= 3 {
+			lvl, opt, ok := w.choose(label, it.Depth, w.nextAlpha(i))
+			if !ok && it.Depth >= 3 {
+				// A third level of sub-items has no canonical locator.
 				w.fold(it.Num, text, it.Links)
 				continue
 			}
-			lvl, opt, ok := w.choose(label, it.Depth, w.nextAlpha(i))
 			if !ok {
 				return problemf(w.file, place, "broken numbering: item (%s) does not follow %s; nothing imported from this file", label, w.res.Clauses[w.cur].Locator)
 			}
 			heading := looksLikeHeading(text)
 			top := itoa(w.top)
 			if lvl == 1 {
+				if w.l2 != nil {
+					w.prevKind, w.prevIdx = w.l2.kind, w.l2.idx
+				}
 				w.l1, w.l2 = &level{kind: opt.kind, idx: opt.idx, label: label}, nil
 				if heading {
 					w.l1.heading = text
@@ -224,7 +233,9 @@ func (w *walker) choose(label string, depth int, next string) (int, option, bool
 			cands = append(cands, cand{2, o})
 		case w.l1 != nil && o.kind == w.l1.kind && o.idx == w.l1.idx+1:
 			cands = append(cands, cand{1, o})
-		case w.l1 != nil && w.l2 == nil && o.kind != w.l1.kind && o.idx == 1:
+		case w.l1 != nil && w.l2 == nil && o.kind != w.l1.kind && (o.idx == 1 || o.kind == w.prevKind && o.idx == w.prevIdx+1):
+			// Lettered items may restart in each roman section (2277: 35(ii)(a))
+			// or run on across them (2717: 34(i)(g), then 34(ii)(h)).
 			cands = append(cands, cand{2, o})
 		case w.l1 == nil && o.idx == 1:
 			cands = append(cands, cand{1, o})
@@ -386,4 +397,23 @@ func recoverOperative(d *Draft) int {
 		return n
 	}
 	return 0
+}
+
+var inlineFirst = regexp.MustCompile(`^\(a\)\s+`)
+
+// splitInlineFirstItem separates a paragraph whose text opens with its
+// first sub-item ("58." + "(a) Requests ..." in 2709) into the two items.
+func splitInlineFirstItem(items []Item) []Item {
+	var out []Item
+	for _, it := range items {
+		if k, _ := classify(it.Num); k == labelTop {
+			if m := inlineFirst.FindString(it.Text); m != "" {
+				out = append(out, Item{Num: it.Num, Depth: it.Depth, Place: it.Place},
+					Item{Num: "(a)", Text: it.Text[len(m):], Depth: it.Depth + 1, Links: it.Links, Place: it.Place})
+				continue
+			}
+		}
+		out = append(out, it)
+	}
+	return out
 }

@@ -16,6 +16,8 @@ type eosgParagraph struct {
 	Links          [][]string `json:"links"`
 }
 
+var leadingLabel = regexp.MustCompile(`^(\([a-z]{1,4}\))\s+`)
+
 var titleSymbol = regexp.MustCompile(`(?i)\bresolution\s+([1-9][0-9]{0,4})\s*\(((?:19|20)[0-9]{2})\)`)
 
 // ReadEOSG reads an EOSG paragraph file (a JSON array in document order).
@@ -30,6 +32,7 @@ func ReadEOSG(data []byte, file string) (*Draft, error) {
 	}
 	d := &Draft{Format: FormatEOSG, File: file}
 	operative := false
+	front := ""
 	for i, p := range ps {
 		text := Normalize(p.Text)
 		var links []string
@@ -48,8 +51,10 @@ func ReadEOSG(data []byte, file string) (*Draft, error) {
 				d.CoverSymbol = "S/RES/" + m[1] + " (" + m[2] + ")"
 			}
 			continue
-		case p.Type == "frontmatter":
-			if m, date := parseAdoption(text); m != 0 {
+		case p.Type == "frontmatter" || p.Type == "heading" && len(d.Preamble) == 0 && !operative && front != "":
+			// The adoption line may be split over two frontmatter items.
+			front += " " + text
+			if m, date := parseAdoption(front); date != "" {
 				d.Meeting, d.CoverDate = m, date
 			}
 			continue
@@ -63,6 +68,13 @@ func ReadEOSG(data []byte, file string) (*Draft, error) {
 				d.Preamble = append(d.Preamble, Para{Text: text, Links: links})
 			}
 			continue
+		}
+		// Some items carry their number in the text: a heading
+		// "(ii)\tPolitical situation" with no prefix (2277), .
+		if m := leadingLabel.FindStringSubmatch(text); m != nil {
+			if prefix == "" {
+				prefix, text = m[1], text[len(m[0]):]
+			}
 		}
 		depth := 0
 		if p.ParagraphLevel != nil && *p.ParagraphLevel > 1 {

@@ -114,7 +114,7 @@ func parseDayMonthYear(s string) (string, error) {
 var (
 	// adoptionLine reads the cover line "Adopted by the Security Council
 	// at its 6943rd meeting, on 28 March 2013" after normalisation.
-	adoptionLine = regexp.MustCompile(`(?i)at its ([0-9]{1,5})(?:st|nd|rd|th)? meeting,? on\s*([0-9]{1,2} [A-Za-z]+ [0-9]{4})`)
+	adoptionLine = regexp.MustCompile(`(?i)adopted by the security council(?: at its ([0-9]{1,5})(?:st|nd|rd|th)? meeting,?)? on\s*([0-9]{1,2} [A-Za-z]+ [0-9]{4})`)
 	dateOnly     = regexp.MustCompile(`\b([0-9]{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) (?:19|20)[0-9]{2})\b`)
 )
 
@@ -124,7 +124,9 @@ func parseAdoption(line string) (meeting int, date string) {
 	if m == nil {
 		return 0, ""
 	}
-	meeting, _ = strconv.Atoi(m[1])
+	if m[1] != "" {
+		meeting, _ = strconv.Atoi(m[1])
+	}
 	date, _ = parseDayMonthYear(m[2])
 	return meeting, date
 }

@@ -14,7 +14,7 @@ var (
 	textResNumber = regexp.MustCompile(`(?m)^(?:Resolution\s+)?([1-9][0-9]{0,4})\s*\(((?:19|20)[0-9]{2})\)`)
 	textOfDate    = regexp.MustCompile(`(?i)\b(?:resolution\s+)?of\s+([0-9]{1,2}\s+[A-Za-z]+\s+(?:19|20)[0-9]{2})`)
 	footnoteWord  = regexp.MustCompile(`^[1-9][0-9]?$`)
-	wordEnd       = regexp.MustCompile(`[\p{L})\]”’]$|[,;]$`)
+	wordEnd       = regexp.MustCompile(`[\p{L})\]”’][,;]?$`)
 )
 
 // ReadText reads a resolution as plain text copied from an official
@@ -42,7 +42,7 @@ func ReadText(s string, file string) (*Draft, error) {
 	} else if m := textResNumber.FindStringSubmatch(headerLines); m != nil {
 		d.CoverSymbol = "S/RES/" + m[1] + " (" + m[2] + ")"
 	}
-	if m, date := parseAdoption(header); m != 0 {
+	if m, date := parseAdoption(header); date != "" {
 		d.Meeting, d.CoverDate = m, date
 	} else if m := textOfDate.FindStringSubmatch(header); m != nil {
 		d.CoverDate, _ = parseDayMonthYear(m[1])
@@ -93,8 +93,10 @@ func ReadText(s string, file string) (*Draft, error) {
 
 func endsClause(l string) bool {
 	l = strings.TrimSpace(l)
+	// "... are (i) to contribute ... and\n(ii) to support" is an inline
+	// enumeration, not a new item: only a clause's end starts one.
 	return strings.HasSuffix(l, ":") || strings.HasSuffix(l, ";") || strings.HasSuffix(l, ".") ||
-		strings.HasSuffix(l, " and") || strings.HasSuffix(l, " or") || strings.HasSuffix(l, ",")
+		strings.HasSuffix(l, "; and") || strings.HasSuffix(l, "; or")
 }
 
 // unwrap joins hard-wrapped lines, rejoining a word split by a hyphen at
@@ -126,6 +128,9 @@ var keepBefore = map[string]bool{
 	"until": true, "after": true, "before": true, "on": true, "in": true, "at": true,
 	"additional": true, "further": true, "first": true, "last": true, "next": true, "the": true,
 	"from": true, "another": true, "protocol": true, "sub-paragraph": true, "subparagraph": true,
+	"rule": true, "rules": true, "item": true, "items": true, "point": true, "points": true,
+	"appendix": true, "table": true, "figure": true, "goal": true, "principle": true,
+	"category": true, "step": true, "stage": true, "zone": true, "sector": true, "region": true,
 }
 
 // footnoteNext are words that may follow a footnote mark mid-sentence.
