@@ -61,6 +61,7 @@ var rejectReasons = []string{
 	"no numbered operative paragraph:",
 	"no operative part found",
 	"not well-formed XML",
+	"not a resolution text:",
 }
 
 func TestAKNCollection(t *testing.T) {

@@ -3,6 +3,7 @@ package importer
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -10,11 +11,12 @@ var (
 	textTop   = regexp.MustCompile(`^([1-9][0-9]{0,3})\.\s+`)
 	textAlpha = regexp.MustCompile(`^\(([a-z]{1,4})\)\s+`)
 	// Header forms of the three eras of the cr-unsc gold texts.
-	textSymbol    = regexp.MustCompile(`S/RES/([1-9][0-9]{0,4})\s*\(((?:19|20)[0-9]{2})\)`)
-	textResNumber = regexp.MustCompile(`(?m)^(?:Resolution\s+)?([1-9][0-9]{0,4})\s*\(((?:19|20)[0-9]{2})\)`)
-	textOfDate    = regexp.MustCompile(`(?i)\b(?:resolution\s+)?of\s+([0-9]{1,2}\s+[A-Za-z]+\s+(?:19|20)[0-9]{2})`)
-	footnoteWord  = regexp.MustCompile(`^[1-9][0-9]?$`)
-	wordEnd       = regexp.MustCompile(`[\p{L})\]”’][,;]?$`)
+	textSymbol     = regexp.MustCompile(`S/RES/([1-9][0-9]{0,4})\s*\(((?:19|20)[0-9]{2})\)`)
+	textResNumber  = regexp.MustCompile(`(?mi)^(?:Resolution\s+)?([1-9][0-9]{0,4})\s*\(((?:19|20)[0-9]{2})\)`)
+	textOfDate     = regexp.MustCompile(`(?i)\b(?:resolution\s+)?of\s+([0-9]{1,2}\s+[A-Za-z]+\s+(?:19|20)[0-9]{2})`)
+	trailingNumber = regexp.MustCompile(`^[1-9][0-9]{0,2}$`)
+	footnoteWord   = regexp.MustCompile(`^[1-9][0-9]?$`)
+	wordEnd        = regexp.MustCompile(`[\p{L})\]”’][,;]?$`)
 )
 
 // ReadText reads a resolution as plain text copied from an official
@@ -27,7 +29,7 @@ func ReadText(s string, file string) (*Draft, error) {
 	lines := strings.Split(s, "\n")
 	start := -1
 	for i, l := range lines {
-		if strings.HasPrefix(Normalize(l), "The Security Council") {
+		if strings.HasPrefix(strings.ToLower(Normalize(l)), "the security council") {
 			start = i
 			break
 		}
@@ -56,14 +58,22 @@ func ReadText(s string, file string) (*Draft, error) {
 	}
 	var blocks []block
 	var cur *block
+	lastTop, lastAlpha := 0, ""
 	for i := start + 1; i < len(lines); i++ {
 		l := strings.TrimSpace(strings.ReplaceAll(lines[i], "\u00a0", " "))
 		if l == "" {
 			cur = nil
 			continue
 		}
-		if cur != nil && (textTop.MatchString(l) || textAlpha.MatchString(l)) && endsClause(cur.lines[len(cur.lines)-1]) {
+		if cur != nil && (textTop.MatchString(l) || textAlpha.MatchString(l)) &&
+			(endsClause(cur.lines[len(cur.lines)-1]) || nextNumber(l, lastTop, lastAlpha)) {
 			cur = nil
+		}
+		if m := textTop.FindStringSubmatch(l); m != nil && (cur == nil || nextNumber(l, lastTop, lastAlpha)) {
+			lastTop, _ = strconv.Atoi(m[1])
+			lastAlpha = ""
+		} else if m := textAlpha.FindStringSubmatch(l); m != nil && cur == nil {
+			lastAlpha = m[1]
 		}
 		if cur == nil {
 			blocks = append(blocks, block{line: i + 1})
@@ -91,8 +101,35 @@ func ReadText(s string, file string) (*Draft, error) {
 	return d, nil
 }
 
+// nextNumber says whether a line opens with the number that comes next:
+// paragraph lastTop+1, or the sub-item after lastAlpha. A hard-wrapped
+// line that merely starts with a number is unlikely to carry exactly that.
+func nextNumber(l string, lastTop int, lastAlpha string) bool {
+	if m := textTop.FindStringSubmatch(l); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return n == lastTop+1
+	}
+	if m := textAlpha.FindStringSubmatch(l); m != nil {
+		if lastAlpha == "" {
+			return m[1] == "a"
+		}
+		for _, o := range options(lastAlpha) {
+			for _, p := range options(m[1]) {
+				if o.kind == p.kind && p.idx == o.idx+1 {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 func endsClause(l string) bool {
 	l = strings.TrimSpace(l)
+	// "... on the situation in Somalia; 184": a footnote number after the end.
+	if f := strings.Fields(l); len(f) > 1 && trailingNumber.MatchString(f[len(f)-1]) {
+		l = strings.Join(f[:len(f)-1], " ")
+	}
 	// "... are (i) to contribute ... and\n(ii) to support" is an inline
 	// enumeration, not a new item: only a clause's end starts one.
 	return strings.HasSuffix(l, ":") || strings.HasSuffix(l, ";") || strings.HasSuffix(l, ".") ||
