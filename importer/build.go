@@ -68,6 +68,7 @@ func Build(d *Draft) (*Resolution, []*Problem, *Problem) {
 	if p := w.walk(); p != nil {
 		return nil, nil, p
 	}
+	w.join()
 	hasChild := map[string]bool{}
 	for _, c := range res.Clauses {
 		hasChild[c.Parent] = true
@@ -132,6 +133,8 @@ type walker struct {
 	section string // heading of the part of the resolution in force
 	sub     string // heading inside the current paragraph
 	cur     int    // index of the current clause
+	next    []string
+	more    [][]string // continuation texts per clause
 	// prevKind and prevIdx are the last second-level item of the
 	// previous first-level item, for lettered items that run on.
 	prevKind seqKind
@@ -139,6 +142,7 @@ type walker struct {
 }
 
 func (w *walker) walk() *Problem {
+	w.lookahead()
 	for i, it := range w.items {
 		kind, label := classify(it.Num)
 		text := Normalize(it.Text)
@@ -278,31 +282,29 @@ func (w *walker) startsNothing(label string, depth int) bool {
 	return lvl == 1 && o.idx == 1 && w.l1 == nil
 }
 
-// nextAlpha returns the label of the next alphabetic item, if it comes
-// before the next paragraph.
-func (w *walker) nextAlpha(i int) string {
-	for _, it := range w.items[i+1:] {
-		switch k, l := classify(it.Num); k {
+// lookahead records, for each item, the label of the next alphabetic item
+// before the next paragraph or section ("" if none), in one backward pass
+// so that a file of many items costs linear time.
+func (w *walker) lookahead() {
+	w.next = make([]string, len(w.items))
+	nextLabel := ""
+	for i := len(w.items) - 1; i >= 0; i-- {
+		w.next[i] = nextLabel
+		switch k, l := classify(w.items[i].Num); k {
 		case labelAlpha:
-			return l
+			nextLabel = l
 		case labelTop, labelSection:
-			return ""
+			nextLabel = ""
 		}
 	}
-	return ""
 }
 
-func (w *walker) nextNumberedIsAlpha(i int) bool {
-	for _, it := range w.items[i+1:] {
-		switch k, _ := classify(it.Num); k {
-		case labelAlpha:
-			return true
-		case labelTop, labelSection:
-			return false
-		}
-	}
-	return false
-}
+// nextAlpha returns the label of the next alphabetic item, if it comes
+// before the next paragraph.
+func (w *walker) nextAlpha(i int) string { return w.next[i] }
+
+// nextNumberedIsAlpha says whether the next numbered item is a sub-item.
+func (w *walker) nextNumberedIsAlpha(i int) bool { return w.next[i] != "" }
 
 func (w *walker) add(loc, parent, text string, heading bool, links []string) {
 	var hs []string
@@ -316,6 +318,7 @@ func (w *walker) add(loc, parent, text string, heading bool, links []string) {
 	}
 	w.res.Clauses = append(w.res.Clauses, Clause{Locator: loc, Parent: parent, Text: text, Heading: heading, Headings: hs})
 	w.links = append(w.links, append([]string(nil), links...))
+	w.more = append(w.more, nil)
 	w.cur = len(w.res.Clauses) - 1
 }
 
@@ -327,14 +330,27 @@ func (w *walker) fold(num, text string, links []string) {
 	w.appendText(strings.TrimSpace(Normalize(num)+" "+text), links)
 }
 
+// appendText adds text to the current clause; the pieces are joined when
+// the walk ends, so that many continuations cost linear time.
 func (w *walker) appendText(text string, links []string) {
-	c := &w.res.Clauses[w.cur]
-	if c.Text == "" {
-		c.Text = text
-	} else if text != "" {
-		c.Text += " " + text
+	if text != "" {
+		w.more[w.cur] = append(w.more[w.cur], text)
 	}
 	w.links[w.cur] = append(w.links[w.cur], links...)
+}
+
+// join puts each clause's continuation text after its own.
+func (w *walker) join() {
+	for i, more := range w.more {
+		if len(more) == 0 {
+			continue
+		}
+		c := &w.res.Clauses[i]
+		if c.Text != "" {
+			more = append([]string{c.Text}, more...)
+		}
+		c.Text = strings.Join(more, " ")
+	}
 }
 
 // looksLikeHeading says whether a block reads as a heading: a few words,
