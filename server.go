@@ -58,6 +58,9 @@ commands:
                            make the graph equal to the dataset, all or nothing
                            (one transaction; above N rows of difference, default
                            200000, a staged copy and one switch transaction)
+  import --report [--clauses] PATH...
+                           read resolutions (Akoma Ntoso XML, EOSG JSON, plain
+                           text) and report what was found; writes nothing
 `
 
 func main() {
@@ -86,6 +89,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		err = validate(rest, stdout, stderr)
 	case "load":
 		err = load(ctx, rest, getenv, stdout, stderr)
+	case "import":
+		err = importCmd(rest, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -59,3 +59,9 @@ echo "== go test"
 # -p 1: Community Edition has one user database, so packages that write to
 # it must not run at the same time.
 go test -p 1 -count=1 -timeout 30m ./...
+echo "== fuzz (bounded)"
+# The importer's XML and plain-text parsers must neither panic nor hang on
+# any input; a short run per target in every test run, longer ones by hand.
+for target in FuzzReadAKN FuzzReadText; do
+	go test -run '^$' -fuzz "^${target}\$" -fuzztime "${FUZZTIME:-15s}" ./importer
+done

@@ -13,11 +13,12 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/mandategraph/mandategraph/internal/shareddata"
 )
 
 const labelsFile = "testdata/labels.tsv"
@@ -31,26 +32,7 @@ var (
 	missionRE = regexp.MustCompile(`^[A-Z][A-Za-z]{2,9}$`)
 )
 
-// sharedData is the shared data directory: MANDATEGRAPH_SHARED_DATA when set;
-// else ../../shared/data when the checkout sits beside shared/; else the
-// shared/data beside the repository this clone was made from (as in
-// data/missions_test.go).
-var sharedData = func() string {
-	if dir := os.Getenv("MANDATEGRAPH_SHARED_DATA"); dir != "" {
-		return dir
-	}
-	const beside = "../../shared/data"
-	if _, err := os.Stat(beside); err == nil {
-		return beside
-	}
-	if out, err := exec.Command("git", "remote", "get-url", "origin").Output(); err == nil {
-		dir := filepath.Join(strings.TrimSpace(string(out)), "..", "shared", "data")
-		if _, err := os.Stat(dir); err == nil {
-			return dir
-		}
-	}
-	return beside
-}()
+var sharedData = shareddata.Dir()
 
 type labelRow struct {
 	line                     int

@@ -1,0 +1,94 @@
+package tagging_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/mandategraph/mandategraph/tagging"
+)
+
+func TestEmbeddedRulesCoverEveryAgenda(t *testing.T) {
+	have := map[string]bool{}
+	for _, r := range tagging.Default().Rules {
+		have[r.Agenda] = true
+		if len(strings.Fields(r.Why)) < 3 {
+			t.Errorf("rule %s: rationale %q is not a sentence", r.ID, r.Why)
+		}
+	}
+	for _, a := range tagging.Agendas {
+		if !have[a] {
+			t.Errorf("no rule for agenda %s", a)
+		}
+	}
+}
+
+func TestTag(t *testing.T) {
+	tagger, err := tagging.Parse([]byte(`
+rules:
+  - id: poc-text
+    agenda: POC
+    why: the task by its name
+    phrases: ["protection of civilians", "civilian* under threat"]
+    unless: ["child protection"]
+  - id: poc-heading
+    agenda: POC
+    why: items under the heading carry the task
+    scope: heading
+    phrases: ["protection of civilians"]
+  - id: ssr-text
+    agenda: SSR
+    why: the task by its name
+    phrases: ["security sector reform", "ssr"]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name     string
+		text     string
+		headings []string
+		want     []tagging.Tag
+	}{
+		{"phrase, case and spacing folded", "Ensure the  PROTECTION\u00a0of civilians;", nil,
+			[]tagging.Tag{{Agenda: "POC", Rule: "poc-text", Phrase: "PROTECTION of civilians", Scope: "text"}}},
+		{"prefix word", "civilians under threat of violence", nil,
+			[]tagging.Tag{{Agenda: "POC", Rule: "poc-text", Phrase: "civilians under threat", Scope: "text"}}},
+		{"word boundary: SSR inside a word does not match", "the SSRX office", nil, nil},
+		{"acronym as a word", "support to SSR,", nil,
+			[]tagging.Tag{{Agenda: "SSR", Rule: "ssr-text", Phrase: "SSR", Scope: "text"}}},
+		{"heading inherited", "Ensure effective and dynamic patrols", []string{"Protection of civilians"},
+			[]tagging.Tag{{Agenda: "POC", Rule: "poc-heading", Phrase: "Protection of civilians", Scope: "heading"}}},
+		{"exclusion cancels the rule", "child protection and the protection of civilians", nil,
+			[]tagging.Tag{{Agenda: "POC", Rule: "poc-heading", Phrase: "", Scope: ""}}[:0]},
+		{"two agendas in agenda order", "security sector reform and protection of civilians", nil,
+			[]tagging.Tag{{Agenda: "POC", Rule: "poc-text", Phrase: "protection of civilians", Scope: "text"},
+				{Agenda: "SSR", Rule: "ssr-text", Phrase: "security sector reform", Scope: "text"}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := tagger.Tag(tc.text, tc.headings)
+			if len(got) == 0 && len(tc.want) == 0 {
+				return
+			}
+			if d := cmp.Diff(tc.want, got); d != "" {
+				t.Errorf("Tag(%q, %q) (-want +got):\n%s", tc.text, tc.headings, d)
+			}
+		})
+	}
+}
+
+func TestParseRejects(t *testing.T) {
+	for _, tc := range []struct{ yaml, want string }{
+		{"rules:\n  - id: x\n    agenda: NOPE\n    why: a b c\n    phrases: [a]\n", `unknown agenda "NOPE"`},
+		{"rules:\n  - id: x\n    agenda: POC\n    phrases: [a]\n", "no why"},
+		{"rules:\n  - id: x\n    agenda: POC\n    why: a b c\n", "no phrases"},
+		{"rules:\n  - id: x\n    agenda: POC\n    why: a b c\n    phrases: [a]\n  - id: x\n    agenda: SSR\n    why: a b c\n    phrases: [b]\n", "id used twice"},
+		{"rules:\n  - id: x\n    agenda: POC\n    why: a b c\n    phrases: [a]\n    scope: body\n", `scope "body"`},
+		{"rules:\n  - id: x\n    agenda: POC\n    why: a b c\n    phrases: [a]\n    colour: red\n", "colour"},
+	} {
+		_, err := tagging.Parse([]byte(tc.yaml))
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("Parse(%q) = %v, want an error containing %q", tc.yaml, err, tc.want)
+		}
+	}
+}
