@@ -7,7 +7,7 @@ DATA ?= data
 export NEO4J_PORT ?= 7687
 export LISTEN_ADDR ?= 127.0.0.1:8080
 
-.PHONY: run test neo4j neo4j-stop neo4j-status build generate check-generated vet bench clean
+.PHONY: run test neo4j neo4j-stop neo4j-status build generate check-generated vet bench bench-api clean
 
 ## run: start Neo4j if needed, build, load the bundled dataset, serve the API
 run: neo4j build
@@ -47,6 +47,13 @@ vet:
 bench:
 	@scripts/neo4j.sh status >/dev/null || { echo 'start Neo4j first: make neo4j'; exit 1; }
 	MANDATEGRAPH_REQUIRE_NEO4J=1 $(GO) test ./neo4jdb/ -run '^$$' -bench BenchmarkLoad -benchtime 1x -timeout 60m
+
+## bench-api: the API against the floor and @neo4j/graphql, bundled and large (docs/performance.md);
+## starts its own Neo4j on BENCH_NEO4J_PORT (its graph is replaced)
+BENCH_NEO4J_PORT ?= 7699
+bench-api:
+	cd bench/peer && npm ci --no-audit --no-fund --loglevel=error
+	$(GO) run ./bench -neo4j-port $(BENCH_NEO4J_PORT) $(BENCH_ARGS)
 
 clean:
 	rm -rf bin
