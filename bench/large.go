@@ -31,7 +31,7 @@ var tinyShape = largeShape{missions: 3, mandatesPerMission: 4, clauses: 240, doc
 func syntheticPart(shape largeShape, agendas []string, seed uint64) *policy.Dataset {
 	rng := rand.New(rand.NewPCG(seed, seed^0x5bd1e995))
 	ds := &policy.Dataset{}
-	prov := policy.Provenance{Source: "https://example.org/bench", Status: policy.Unverified, Method: "synthetic (bench/large.go)"}
+	prov := policy.Provenance{Source: "https://example.org/bench", Status: policy.Unverified}
 	countries := []string{"COD", "MLI", "CAF", "SSD", "SDN", "LBN", "CYP", "HTI", "LBR", "CIV", "SOM", "TLS", "SLE", "BDI"}
 	base := time.Date(1990, 1, 1, 0, 0, 0, 0, time.UTC)
 	for i := range shape.documents {
@@ -50,13 +50,15 @@ func syntheticPart(shape largeShape, agendas []string, seed uint64) *policy.Data
 	var clauseIDs []string
 	clauseMission := map[string]string{}
 	for i := range shape.missions {
-		start := base.AddDate(0, 0, i*45)
+		// Chains of three in succession, each ten years after the last.
+		start := base.AddDate(0, 0, (i/3)*45+(i%3)*3650)
 		m := policy.Mission{
 			ID: fmt.Sprintf("SYN%03d", i), Name: fmt.Sprintf("Synthetic Peacekeeping Mission %d", i),
 			HostCountries: []string{countries[i%len(countries)]}, Start: policy.Date{Time: start}, Provenance: prov,
 		}
 		if i%3 > 0 {
 			m.Predecessor = ds.Missions[i-1].ID
+			ds.Missions[i-1].End = policy.Date{Time: start.AddDate(0, 0, -1)}
 		}
 		ds.Missions = append(ds.Missions, m)
 		for j := range shape.mandatesPerMission {
