@@ -99,6 +99,7 @@ type result struct {
 	params  params
 	checks  map[string]string // op/contender → the first difference from the floor
 	checked bool              // every operation was checked
+	many    int               // the concurrency of the loaded cells (16; 4 when tiny)
 	cells   map[string][]cell // "op/contender/c" → one per round
 }
 
@@ -246,13 +247,30 @@ func runScale(ctx context.Context, cfg config, scale, bin string, env []string, 
 	if err != nil {
 		return nil, err
 	}
-	defer mg.close()
 	peer, err := startPeer(ctx, cfg.root, env, logDir)
 	if err != nil {
+		mg.close()
 		return nil, err
 	}
-	defer peer.close()
 	contenders := []contender{fl, peer, mg}
+	defer func() {
+		for _, c := range contenders[1:] {
+			c.close()
+		}
+	}()
+	// restart replaces a server whose memory passed the cap (a Go or
+	// Node.js heap does not shrink back at once), so that the next cell
+	// measures a fresh process rather than aborting at its first sample.
+	restart := func(i int) error {
+		contenders[i].close()
+		var err error
+		if contenders[i].name() == "mg" {
+			contenders[i], err = startMandategraph(ctx, bin, env, logDir)
+		} else {
+			contenders[i], err = startPeer(ctx, cfg.root, env, logDir)
+		}
+		return err
+	}
 	neoPid := neo4jPid(cfg.root, uri)
 
 	// The check: everyone's answer equals the floor's.
@@ -291,6 +309,7 @@ func runScale(ctx context.Context, cfg config, scale, bin string, env []string, 
 	// Warm-up, then interleaved rounds: per operation, each contender in
 	// turn (the order rotating per round), c=1 then c=16.
 	one, many := specs(scale, cfg.rssCap)
+	res.many = many.conc
 	for _, o := range ops {
 		for _, c := range contenders {
 			for range 3 {
@@ -304,8 +323,16 @@ func runScale(ctx context.Context, cfg config, scale, bin string, env []string, 
 	for r := range cfg.rounds {
 		for _, o := range ops {
 			for i := range contenders {
-				c := contenders[(i+r)%len(contenders)]
+				ci := (i + r) % len(contenders)
 				for _, spec := range []cellSpec{one, many} {
+					c := contenders[ci]
+					if rss, err := rssBytes(c.pid()); c.pid() != 0 && err == nil && rss > cfg.rssCap {
+						fmt.Fprintf(os.Stderr, "bench: %s: restarting %s (RSS %d MB)\n", scale, c.name(), rss>>20)
+						if err := restart(ci); err != nil {
+							return res, err
+						}
+						c = contenders[ci]
+					}
 					k := key(o, c.name(), spec.conc)
 					if skip[k] {
 						continue

@@ -102,23 +102,23 @@ func printScale(w io.Writer, r *result) {
 	}
 	var notes []string
 	fmt.Fprintln(w, "\nLatency in ms, floor / peer / mg; ratios are mg ÷ floor and mg ÷ peer of the p50.")
-	fmt.Fprintln(w, "\n| operation | peer | c=1 p50 | c=1 p95 | c=1 p99 | p50 mg÷floor, ÷peer | c=16 req/s | req/s mg÷floor, ÷peer | c=16 p99 |")
+	fmt.Fprintf(w, "\n| operation | peer | c=1 p50 | c=1 p95 | c=1 p99 | p50 mg÷floor, ÷peer | c=%d req/s | req/s mg÷floor, ÷peer | c=%d p99 |\n", r.many, r.many)
 	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|---|")
 	for _, o := range ops {
 		f50, _, _ := r.stat(o, "floor", 1, q(0.5))
 		p50, _, _ := r.stat(o, "peer", 1, q(0.5))
 		m50, _, _ := r.stat(o, "mg", 1, q(0.5))
-		ft, _, _ := r.stat(o, "floor", 16, tput)
-		pt, _, _ := r.stat(o, "peer", 16, tput)
-		mt, _, _ := r.stat(o, "mg", 16, tput)
+		ft, _, _ := r.stat(o, "floor", r.many, tput)
+		pt, _, _ := r.stat(o, "peer", r.many, tput)
+		mt, _, _ := r.stat(o, "mg", r.many, tput)
 		fmt.Fprintf(w, "| %s %s | %s | %s | %s | %s | %s, %s | %s | %s, %s | %s |\n", o.Name, o.Title, o.PeerHow,
 			r.three(o, 1, q(0.5), fmtMS, &notes), r.three(o, 1, q(0.95), fmtMS, &notes), r.three(o, 1, q(0.99), fmtMS, &notes),
 			ratio(m50, f50), ratio(m50, p50),
-			r.three(o, 16, tput, func(v float64) string { return fmt.Sprintf("%.1f", v) }, &notes),
+			r.three(o, r.many, tput, func(v float64) string { return fmt.Sprintf("%.1f", v) }, &notes),
 			ratio(mt, ft), ratio(mt, pt),
-			r.three(o, 16, q(0.99), fmtMS, &notes))
+			r.three(o, r.many, q(0.99), fmtMS, &notes))
 	}
-	fmt.Fprintln(w, "\nCPU ms per request at c=1 (floor: this process, the client; peer: its Node.js process; mg: its server process) and Neo4j's; peak RSS under load (c=16) in MB.")
+	fmt.Fprintln(w, "\nCPU ms per request at c=1 (floor: this process, the client; peer: its Node.js process; mg: its server process) and Neo4j's; peak RSS under load (c=" + fmt.Sprint(r.many) + ") in MB.")
 	fmt.Fprintln(w, "\n| operation | client/server CPU floor / peer / mg | Neo4j CPU floor / peer / mg | server CPU mg ÷ floor client | RSS peer / mg |")
 	fmt.Fprintln(w, "|---|---|---|---|---|")
 	for _, o := range ops {
@@ -128,7 +128,7 @@ func printScale(w io.Writer, r *result) {
 		mc, _, _ := r.stat(o, "mg", 1, cpu)
 		var rss []string
 		for _, c := range []string{"peer", "mg"} {
-			v, _, _ := r.stat(o, c, 16, func(c cell) float64 { return float64(c.rssMax >> 20) })
+			v, _, _ := r.stat(o, c, r.many, func(c cell) float64 { return float64(c.rssMax >> 20) })
 			rss = append(rss, fmt.Sprintf("%.0f", v))
 		}
 		fmt.Fprintf(w, "| %s %s | %s | %s | %s | %s |\n", o.Name, o.Title,
@@ -172,9 +172,9 @@ func printSummary(w io.Writer, rs []*result) {
 			f, _, _ := r.stat(o, "floor", 1, q(0.5))
 			p, _, _ := r.stat(o, "peer", 1, q(0.5))
 			m, _, _ := r.stat(o, "mg", 1, q(0.5))
-			ft, _, _ := r.stat(o, "floor", 16, tput)
-			pt, _, _ := r.stat(o, "peer", 16, tput)
-			mt, _, _ := r.stat(o, "mg", 16, tput)
+			ft, _, _ := r.stat(o, "floor", r.many, tput)
+			pt, _, _ := r.stat(o, "peer", r.many, tput)
+			mt, _, _ := r.stat(o, "mg", r.many, tput)
 			var none []string
 			row = append(row, r.three(o, 1, q(0.5), fmtMS, &none), ratio(m, f)+", "+ratio(m, p), ratio(mt, ft)+", "+ratio(mt, pt))
 		}
