@@ -118,7 +118,7 @@ func printScale(w io.Writer, r *result) {
 			ratio(mt, ft), ratio(mt, pt),
 			r.three(o, r.many, q(0.99), fmtMS, &notes))
 	}
-	fmt.Fprintln(w, "\nCPU ms per request at c=1 (floor: this process, the client; peer: its Node.js process; mg: its server process) and Neo4j's; peak RSS under load (c=" + fmt.Sprint(r.many) + ") in MB.")
+	fmt.Fprintln(w, "\nCPU ms per request at c=1 (floor: this process, the client; peer: its Node.js process; mg: its server process) and Neo4j's; peak RSS under load (c="+fmt.Sprint(r.many)+") in MB.")
 	fmt.Fprintln(w, "\n| operation | client/server CPU floor / peer / mg | Neo4j CPU floor / peer / mg | server CPU mg ÷ floor client | RSS peer / mg |")
 	fmt.Fprintln(w, "|---|---|---|---|---|")
 	for _, o := range ops {
