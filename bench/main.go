@@ -51,7 +51,18 @@ func main() {
 	flag.IntVar(&cfg.rounds, "rounds", 3, "interleaved rounds; the table shows the median of the rounds")
 	flag.IntVar(&cfg.neo4jPort, "neo4j-port", 7699, "Bolt port of the benchmark's own Neo4j (its graph is replaced: never a port whose data matters)")
 	flag.Int64Var(&rssCapMB, "rss-cap-mb", 4096, "abort a cell when a server's RSS passes this many MB (the machine is shared)")
+	printCypher := flag.String("print-cypher", "", "print the floor's Cypher of operation N (to PROFILE it) and exit")
 	flag.Parse()
+	if *printCypher != "" {
+		for _, o := range ops {
+			if o.Name == *printCypher {
+				fmt.Println(o.Cypher)
+				return
+			}
+		}
+		fmt.Fprintf(os.Stderr, "bench: no operation %q\n", *printCypher)
+		os.Exit(2)
+	}
 	cfg.scales = strings.Split(scales, ",")
 	cfg.rssCap = rssCapMB << 20
 	cfg.startNeo4j = true
