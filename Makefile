@@ -7,7 +7,7 @@ DATA ?= data
 export NEO4J_PORT ?= 7687
 export LISTEN_ADDR ?= 127.0.0.1:8080
 
-.PHONY: run test neo4j neo4j-stop neo4j-status build generate check-generated vet bench clean
+.PHONY: run test neo4j neo4j-stop neo4j-status build generate check-generated vet bench bench-api clean
 
 ## run: start Neo4j if needed, build, load the bundled dataset, serve the API
 run: neo4j build
@@ -52,6 +52,13 @@ vet:
 ## on the test server (NEO4J_TEST_PORT), never the one make run uses
 bench:
 	scripts/test.sh $(GO) test ./neo4jdb/ -run '^$$' -bench BenchmarkLoad -benchtime 1x -timeout 60m
+
+## bench-api: the API against the floor and @neo4j/graphql, bundled and large (docs/performance.md);
+## starts its own Neo4j on BENCH_NEO4J_PORT (its graph is replaced)
+BENCH_NEO4J_PORT ?= 7699
+bench-api:
+	cd bench/peer && npm ci --no-audit --no-fund --loglevel=error
+	$(GO) run ./bench -neo4j-port $(BENCH_NEO4J_PORT) $(BENCH_ARGS)
 
 clean:
 	rm -rf bin

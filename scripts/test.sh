@@ -55,6 +55,11 @@ echo "== go generate leaves no diff"
 scripts/check-generated.sh
 echo "== go vet"
 go vet ./...
+echo "== npm ci (bench/peer: the API benchmark's @neo4j/graphql contender)"
+# Installed only when the lock file changed since the last install.
+if [ ! -f bench/peer/node_modules/.package-lock.json ] || ! cmp -s bench/peer/package-lock.json bench/peer/node_modules/.lock-installed; then
+	(cd bench/peer && npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.lock-installed)
+fi
 echo "== go test"
 # -p 1: Community Edition has one user database, so packages that write to
 # it must not run at the same time.
