@@ -63,12 +63,11 @@ func TestReadLabelsErrors(t *testing.T) {
 // the hand labels (tagging/testdata/labels.tsv), dev and test separately.
 // Clause texts come from the UN's XML (then the EOSG JSON) in shared/data.
 // Rules are tuned on dev rows only; the test rows are reported as they are.
+// It is also a regression guard: POC and SSR on dev must stay at the level
+// the rules reached (devFloors), which tolerates about one more error each.
 func TestLabels(t *testing.T) {
 	const path = "testdata/labels.tsv"
 	f, err := os.Open(path)
-	if os.IsNotExist(err) {
-		t.Skipf("%s not there yet (hand labels come from another helper); nothing evaluated", path)
-	}
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,6 +97,29 @@ func TestLabels(t *testing.T) {
 			t.Logf("%-4s %-5s precision %.2f recall %.2f (TP %d FP %d FN %d TN %d)", split, a, s.Precision(), s.Recall(), s.TP, s.FP, s.FN, s.TN)
 		}
 	}
+	for agenda, floor := range devFloors {
+		s := scores["dev"][agenda]
+		if s == nil {
+			t.Errorf("dev %s: no labelled units", agenda)
+			continue
+		}
+		if p := s.Precision(); p < floor.precision {
+			t.Errorf("dev %s precision %.2f fell below its floor %.2f: a rule change added false positives (list them on dev rows, never test)", agenda, p, floor.precision)
+		}
+		if r := s.Recall(); r < floor.recall {
+			t.Errorf("dev %s recall %.2f fell below its floor %.2f: a rule change lost true positives (list them on dev rows, never test)", agenda, r, floor.recall)
+		}
+	}
+}
+
+// devFloors are the least precision and recall TestLabels accepts on the dev
+// split. Reached on 2026-12-01: POC 1.00 / 1.00 (18 positives), SSR 1.00 /
+// 0.92 (26 positives); each floor lets one more error through (POC 17/18 =
+// 0.94; SSR 24/25 = 0.96 precision, 23/26 = 0.88 recall). Raise them when the
+// rules improve; lowering one needs a reason in the commit.
+var devFloors = map[string]struct{ precision, recall float64 }{
+	"POC": {precision: 0.94, recall: 0.94},
+	"SSR": {precision: 0.95, recall: 0.88},
 }
 
 func labelledClauses(t *testing.T) map[string]importer.Clause {

@@ -34,9 +34,19 @@ type Rule struct {
 	Scope   Scope    `yaml:"scope"`
 	Phrases []string `yaml:"phrases"`
 	Unless  []string `yaml:"unless"`
+	// Near, when given, makes a phrase count only if one of these phrases
+	// also occurs in the same text, within Window words of it (0: anywhere
+	// in that text). It pairs a topic (the national police) with what is
+	// done to it (training, reform), which neither says alone.
+	Near   []string `yaml:"near"`
+	Window int      `yaml:"window"`
+	// Side "before" looks for Near only in the words before the phrase
+	// (what is done comes first: "training of the police"); "" both sides.
+	Side string `yaml:"side"`
 
 	phrases []pattern
 	unless  []pattern
+	near    []pattern
 }
 
 // Tag is one agenda a clause carries and why.
@@ -112,6 +122,22 @@ func Parse(data []byte) (*Tagger, error) {
 			}
 			r.phrases = append(r.phrases, pat)
 		}
+		if r.Window < 0 {
+			return nil, fmt.Errorf("rule %s: window %d (want 0 or more words)", r.ID, r.Window)
+		}
+		if (r.Window > 0 || r.Side != "") && len(r.Near) == 0 {
+			return nil, fmt.Errorf("rule %s: window or side without near phrases", r.ID)
+		}
+		if r.Side != "" && r.Side != "before" {
+			return nil, fmt.Errorf("rule %s: side %q (want before, or leave it out)", r.ID, r.Side)
+		}
+		for _, p := range r.Near {
+			pat, err := compile(p)
+			if err != nil {
+				return nil, fmt.Errorf("rule %s: near: %w", r.ID, err)
+			}
+			r.near = append(r.near, pat)
+		}
 		for _, p := range r.Unless {
 			pat, err := compile(p)
 			if err != nil {
@@ -172,13 +198,40 @@ func (r *Rule) cancelled(toks []token) bool {
 	return false
 }
 
+// match returns the first phrase match (in phrase order) that has a near
+// phrase close enough, or "".
 func (r *Rule) match(toks []token) string {
 	for _, p := range r.phrases {
-		if m := p.find(toks); m != "" {
-			return m
+		for i := 0; i+len(p.words) <= len(toks); i++ {
+			if p.at(toks, i) && r.hasNear(toks, i, i+len(p.words)) {
+				return p.text(toks, i)
+			}
 		}
 	}
 	return ""
+}
+
+// hasNear says whether a near phrase occurs within Window words of the
+// span [from, to) (anywhere when Window is 0); true when the rule has none.
+func (r *Rule) hasNear(toks []token, from, to int) bool {
+	if len(r.near) == 0 {
+		return true
+	}
+	lo, hi := 0, len(toks)
+	if r.Window > 0 {
+		lo, hi = max(0, from-r.Window), min(len(toks), to+r.Window)
+	}
+	if r.Side == "before" {
+		hi = from
+	}
+	for _, q := range r.near {
+		for j := lo; j+len(q.words) <= hi; j++ {
+			if q.at(toks, j) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // token is one word (or punctuation mark kept for phrases like "disarmament,")
@@ -245,35 +298,41 @@ func compile(p string) (pattern, error) {
 	return pat, nil
 }
 
-// find returns the matched words as they stand, or "".
+// find returns the first match's words as they stand, or "".
 func (p pattern) find(toks []token) string {
-	n := len(p.words)
-	for i := 0; i+n <= len(toks); i++ {
-		ok := true
-		for j, w := range p.words {
-			t := toks[i+j].fold
-			if p.prefix[j] {
-				ok = strings.HasPrefix(t, w)
-			} else {
-				ok = t == w
-			}
-			if !ok {
-				break
-			}
-		}
-		if ok {
-			var b strings.Builder
-			for j := i; j < i+n; j++ {
-				o := toks[j].orig
-				if j > i && o != "," && o != ")" && toks[j-1].orig != "(" && toks[j-1].orig != "/" && o != "/" {
-					b.WriteByte(' ')
-				}
-				b.WriteString(o)
-			}
-			return b.String()
+	for i := 0; i+len(p.words) <= len(toks); i++ {
+		if p.at(toks, i) {
+			return p.text(toks, i)
 		}
 	}
 	return ""
+}
+
+// at says whether the pattern matches the tokens from i on.
+func (p pattern) at(toks []token, i int) bool {
+	if i+len(p.words) > len(toks) {
+		return false
+	}
+	for j, w := range p.words {
+		t := toks[i+j].fold
+		if p.prefix[j] && !strings.HasPrefix(t, w) || !p.prefix[j] && t != w {
+			return false
+		}
+	}
+	return true
+}
+
+// text is the words of a match at i as they stand in the clause.
+func (p pattern) text(toks []token, i int) string {
+	var b strings.Builder
+	for j := i; j < i+len(p.words); j++ {
+		o := toks[j].orig
+		if j > i && o != "," && o != ")" && toks[j-1].orig != "(" && toks[j-1].orig != "/" && o != "/" {
+			b.WriteByte(' ')
+		}
+		b.WriteString(o)
+	}
+	return b.String()
 }
 
 // RuleIDs returns the rule ids, sorted.

@@ -77,6 +77,55 @@ rules:
 	}
 }
 
+func TestTagNear(t *testing.T) {
+	tagger, err := tagging.Parse([]byte(`
+rules:
+  - id: ssr-train-police
+    agenda: SSR
+    why: what is done to the police comes before it
+    phrases: ["police"]
+    near: ["train*", "reform*"]
+    window: 3
+    side: before
+  - id: poc-attacks
+    agenda: POC
+    why: attacks close to the civilians they hit
+    phrases: ["attack*"]
+    near: ["civilians"]
+    window: 2
+  - id: hr-anywhere
+    agenda: HR
+    why: near without a window looks at the whole text
+    phrases: ["monitor"]
+    near: ["rights"]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, text string
+		want       []tagging.Tag
+	}{
+		{"near word before, inside the window", "help train the national police", []tagging.Tag{{Agenda: "SSR", Rule: "ssr-train-police", Phrase: "police", Scope: "text"}}},
+		{"near word too far", "help train staff, teachers and the national police", nil},
+		{"near word only after, side before", "the police will reform the roads", nil},
+		{"second occurrence qualifies", "police posts; reform of the police", []tagging.Tag{{Agenda: "SSR", Rule: "ssr-train-police", Phrase: "police", Scope: "text"}}},
+		{"both sides without side", "civilians under attack", []tagging.Tag{{Agenda: "POC", Rule: "poc-attacks", Phrase: "attack", Scope: "text"}}},
+		{"window 0 is the whole text", "monitor the situation, and the rights of all", []tagging.Tag{{Agenda: "HR", Rule: "hr-anywhere", Phrase: "monitor", Scope: "text"}}},
+		{"no near phrase at all", "monitor the ceasefire and attacks on convoys", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := tagger.Tag(tc.text, nil)
+			if len(got) == 0 && len(tc.want) == 0 {
+				return
+			}
+			if d := cmp.Diff(tc.want, got); d != "" {
+				t.Errorf("Tag(%q) (-want +got):\n%s", tc.text, d)
+			}
+		})
+	}
+}
+
 func TestParseRejects(t *testing.T) {
 	for _, tc := range []struct{ yaml, want string }{
 		{"rules:\n  - id: x\n    agenda: NOPE\n    why: a b c\n    phrases: [a]\n", `unknown agenda "NOPE"`},
@@ -85,6 +134,9 @@ func TestParseRejects(t *testing.T) {
 		{"rules:\n  - id: x\n    agenda: POC\n    why: a b c\n    phrases: [a]\n  - id: x\n    agenda: SSR\n    why: a b c\n    phrases: [b]\n", "id used twice"},
 		{"rules:\n  - id: x\n    agenda: POC\n    why: a b c\n    phrases: [a]\n    scope: body\n", `scope "body"`},
 		{"rules:\n  - id: x\n    agenda: POC\n    why: a b c\n    phrases: [a]\n    colour: red\n", "colour"},
+		{"rules:\n  - id: x\n    agenda: POC\n    why: a b c\n    phrases: [a]\n    window: 3\n", "window or side without near"},
+		{"rules:\n  - id: x\n    agenda: POC\n    why: a b c\n    phrases: [a]\n    near: [b]\n    window: -1\n", "window -1"},
+		{"rules:\n  - id: x\n    agenda: POC\n    why: a b c\n    phrases: [a]\n    near: [b]\n    side: after\n", `side "after"`},
 	} {
 		_, err := tagging.Parse([]byte(tc.yaml))
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
