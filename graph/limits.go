@@ -96,6 +96,12 @@ func (operationLimits) ExtensionName() string                          { return 
 func (operationLimits) Validate(schema graphql.ExecutableSchema) error { return nil }
 
 func (l operationLimits) MutateOperationContext(ctx context.Context, opCtx *graphql.OperationContext) *gqlerror.Error {
+	// Before anything that walks the expanded operation (the depth below
+	// memoises too; gqlgen's complexity limit, which runs next, does not).
+	e := expander{fragments: opCtx.Doc.Fragments, memo: map[string]int{}, limit: l.MaxComplexity}
+	if n := e.count(opCtx.Operation.SelectionSet, map[string]bool{}); n > l.MaxComplexity {
+		return limitError("fields", "operation selects more than %d fields once its fragments are expanded, which exceeds the limit of %d (%s)", l.MaxComplexity, l.MaxComplexity, EnvMaxComplexity)
+	}
 	m := measurer{fragments: opCtx.Doc.Fragments, depths: map[string]int{}}
 	depth := m.depth(opCtx.Operation.SelectionSet, map[string]bool{})
 	if m.introspects && !l.Introspection {
