@@ -25,6 +25,9 @@ type Limits struct {
 	MaxComplexity int
 	// MaxPageSize caps `first` on connections and search.
 	MaxPageSize int
+	// ListFanOut is what an unpaginated list field (a mission's mandates,
+	// an agenda's documents) multiplies its items' complexity by.
+	ListFanOut int
 	// Introspection allows __schema and __type queries.
 	Introspection bool
 	// MaxBodyBytes caps the size of a POST body (413 beyond it).
@@ -36,6 +39,7 @@ const (
 	EnvMaxDepth      = "GRAPHQL_MAX_DEPTH"
 	EnvMaxComplexity = "GRAPHQL_MAX_COMPLEXITY"
 	EnvMaxPageSize   = "GRAPHQL_MAX_PAGE_SIZE"
+	EnvListFanOut    = "GRAPHQL_LIST_FANOUT"
 	EnvIntrospection = "GRAPHQL_INTROSPECTION"
 	EnvMaxBodyBytes  = "GRAPHQL_MAX_BODY_BYTES"
 )
@@ -45,6 +49,7 @@ var DefaultLimits = Limits{
 	MaxDepth:      12,
 	MaxComplexity: 5000,
 	MaxPageSize:   100,
+	ListFanOut:    8,
 	Introspection: true,
 	MaxBodyBytes:  1 << 20,
 }
@@ -56,7 +61,7 @@ func LimitsFromEnv(getenv func(string) string) (Limits, error) {
 	for _, v := range []struct {
 		key string
 		dst *int
-	}{{EnvMaxDepth, &l.MaxDepth}, {EnvMaxComplexity, &l.MaxComplexity}, {EnvMaxPageSize, &l.MaxPageSize}} {
+	}{{EnvMaxDepth, &l.MaxDepth}, {EnvMaxComplexity, &l.MaxComplexity}, {EnvMaxPageSize, &l.MaxPageSize}, {EnvListFanOut, &l.ListFanOut}} {
 		if s := getenv(v.key); s != "" {
 			n, err := strconv.Atoi(s)
 			if err != nil || n < 1 {
