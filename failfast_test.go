@@ -18,7 +18,9 @@ func TestGraphQLFailsFastWhileNeo4jIsDown(t *testing.T) {
 	env := map[string]string{"LISTEN_ADDR": "127.0.0.1:" + port, "NEO4J_URI": "bolt://127.0.0.1:" + freePort(t)}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan int, 1)
-	go func() { done <- run(ctx, []string{"serve"}, func(k string) string { return env[k] }, io.Discard, io.Discard) }()
+	go func() {
+		done <- run(ctx, []string{"serve"}, func(k string) string { return env[k] }, io.Discard, io.Discard)
+	}()
 	defer func() { cancel(); <-done }()
 	base := "http://127.0.0.1:" + port
 	waitStatus(t, base+"/readyz", http.StatusServiceUnavailable, 20*time.Second)
