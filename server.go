@@ -17,7 +17,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"net/http"
 	"os"
 	"os/signal"
 	"syscall"
@@ -33,19 +32,24 @@ import (
 // meaning; the README documents the same list and a test checks that
 // docker-compose.yml only sets these.
 var envVars = map[string]string{
-	neo4jdb.EnvURI:         "Neo4j URI: bolt:// for one server, neo4j:// or neo4j+s:// for a cluster or Aura",
-	neo4jdb.EnvPort:        "Bolt port used to build the default NEO4J_URI",
-	neo4jdb.EnvUser:        "Neo4j user",
-	neo4jdb.EnvPassword:    "Neo4j password",
-	neo4jdb.EnvDatabase:    "Neo4j database name (default: the server's default)",
-	neo4jdb.EnvTxTimeout:   "server-side timeout of every transaction",
-	"LISTEN_ADDR":          "HTTP listen address",
-	"LOG_LEVEL":            "debug, info, warn or error",
-	graph.EnvMaxDepth:      "maximum field nesting of a GraphQL operation (default 12; introspection fields not counted)",
-	graph.EnvMaxComplexity: "maximum GraphQL complexity score (default 5000; a page counts its items `first` times)",
-	graph.EnvMaxPageSize:   "maximum `first` of GraphQL connections and search (default 100; larger is BAD_USER_INPUT)",
-	graph.EnvIntrospection: "true or false: allow GraphQL introspection (default true)",
-	graph.EnvMaxBodyBytes:  "maximum GraphQL POST body in bytes (default 1048576; larger is 413)",
+	neo4jdb.EnvURI:            "Neo4j URI: bolt:// for one server, neo4j:// or neo4j+s:// for a cluster or Aura",
+	neo4jdb.EnvPort:           "Bolt port used to build the default NEO4J_URI",
+	neo4jdb.EnvUser:           "Neo4j user",
+	neo4jdb.EnvPassword:       "Neo4j password",
+	neo4jdb.EnvDatabase:       "Neo4j database name (default: the server's default)",
+	neo4jdb.EnvTxTimeout:      "server-side timeout of every transaction",
+	"LISTEN_ADDR":             "HTTP listen address",
+	httpapi.EnvReadTimeout:    "time to read a whole request, body included (default 15s)",
+	httpapi.EnvWriteTimeout:   "time to write a response after the request's headers (default 45s)",
+	httpapi.EnvIdleTimeout:    "how long a kept-alive connection may idle (default 2m)",
+	httpapi.EnvRequestTimeout: "deadline of a request; cancels its Neo4j work (default 30s)",
+	"LOG_LEVEL":               "debug, info, warn or error",
+	graph.EnvMaxDepth:         "maximum field nesting of a GraphQL operation (default 12; introspection fields not counted)",
+	graph.EnvMaxComplexity:    "maximum GraphQL complexity score (default 5000; a page counts its items `first` times)",
+	graph.EnvMaxPageSize:      "maximum `first` of GraphQL connections and search (default 100; larger is BAD_USER_INPUT)",
+	graph.EnvListFanOut:       "complexity multiplier of an unpaginated list field such as a mission's mandates (default 8)",
+	graph.EnvIntrospection:    "true or false: allow GraphQL introspection (default true)",
+	graph.EnvMaxBodyBytes:     "maximum GraphQL POST body in bytes (default 1048576; larger is 413)",
 }
 
 const usage = `usage: mandategraph <command> [arguments]
@@ -167,12 +171,11 @@ func serve(ctx context.Context, args []string, getenv func(string) string, logge
 		return err
 	}
 	routes := httpapi.Routes{GraphQL: gql, Playground: playground.Handler()}
-	srv := &http.Server{
-		Addr:              addr,
-		Handler:           httpapi.NewHandler(readiness, routes, logger),
-		ReadHeaderTimeout: 10 * time.Second,
-		IdleTimeout:       2 * time.Minute,
+	timeouts, err := httpapi.TimeoutsFromEnv(getenv)
+	if err != nil {
+		return err
 	}
+	srv := timeouts.Server(addr, httpapi.NewHandler(readiness, routes, logger))
 	errc := make(chan error, 1)
 	go func() { errc <- srv.ListenAndServe() }()
 	logger.Info("serving", "addr", addr, "neo4j", cfg.URI,

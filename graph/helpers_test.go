@@ -19,7 +19,12 @@ import (
 )
 
 // testLimits are small enough to hit in tests.
-var testLimits = graph.Limits{MaxDepth: 12, MaxComplexity: 5000, MaxPageSize: 50, Introspection: true, MaxBodyBytes: 64 << 10}
+var testLimits = graph.Limits{MaxDepth: 12, MaxComplexity: 5000, MaxPageSize: 50, ListFanOut: 8, Introspection: true, MaxBodyBytes: 64 << 10}
+
+// unweightedLists are testLimits with unpaginated lists counted once, for
+// tests of depth and round trips whose deep list chains the fan-out weight
+// (listcost_test.go) would reject.
+var unweightedLists = func() graph.Limits { l := testLimits; l.ListFanOut = 1; return l }()
 
 // api is the GraphQL handler over a store holding a loaded dataset.
 type api struct {

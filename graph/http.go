@@ -63,6 +63,7 @@ type Handler struct {
 func NewHandler(store Reader, limits Limits, logger *slog.Logger) *Handler {
 	cfg := Config{Resolvers: &Resolver{Store: store, Limits: limits}}
 	setComplexity(&cfg.Complexity, limits)
+	setListComplexity(&cfg.Complexity, limits)
 	exec := executor.New(NewExecutableSchema(cfg))
 	exec.SetErrorPresenter(errorPresenter(logger))
 	exec.SetRecoverFunc(recoverFunc(logger))

@@ -25,6 +25,9 @@ type Limits struct {
 	MaxComplexity int
 	// MaxPageSize caps `first` on connections and search.
 	MaxPageSize int
+	// ListFanOut is what an unpaginated list field (a mission's mandates,
+	// an agenda's documents) multiplies its items' complexity by.
+	ListFanOut int
 	// Introspection allows __schema and __type queries.
 	Introspection bool
 	// MaxBodyBytes caps the size of a POST body (413 beyond it).
@@ -36,6 +39,7 @@ const (
 	EnvMaxDepth      = "GRAPHQL_MAX_DEPTH"
 	EnvMaxComplexity = "GRAPHQL_MAX_COMPLEXITY"
 	EnvMaxPageSize   = "GRAPHQL_MAX_PAGE_SIZE"
+	EnvListFanOut    = "GRAPHQL_LIST_FANOUT"
 	EnvIntrospection = "GRAPHQL_INTROSPECTION"
 	EnvMaxBodyBytes  = "GRAPHQL_MAX_BODY_BYTES"
 )
@@ -45,6 +49,7 @@ var DefaultLimits = Limits{
 	MaxDepth:      12,
 	MaxComplexity: 5000,
 	MaxPageSize:   100,
+	ListFanOut:    8,
 	Introspection: true,
 	MaxBodyBytes:  1 << 20,
 }
@@ -56,7 +61,7 @@ func LimitsFromEnv(getenv func(string) string) (Limits, error) {
 	for _, v := range []struct {
 		key string
 		dst *int
-	}{{EnvMaxDepth, &l.MaxDepth}, {EnvMaxComplexity, &l.MaxComplexity}, {EnvMaxPageSize, &l.MaxPageSize}} {
+	}{{EnvMaxDepth, &l.MaxDepth}, {EnvMaxComplexity, &l.MaxComplexity}, {EnvMaxPageSize, &l.MaxPageSize}, {EnvListFanOut, &l.ListFanOut}} {
 		if s := getenv(v.key); s != "" {
 			n, err := strconv.Atoi(s)
 			if err != nil || n < 1 {
@@ -96,6 +101,12 @@ func (operationLimits) ExtensionName() string                          { return 
 func (operationLimits) Validate(schema graphql.ExecutableSchema) error { return nil }
 
 func (l operationLimits) MutateOperationContext(ctx context.Context, opCtx *graphql.OperationContext) *gqlerror.Error {
+	// Before anything that walks the expanded operation (the depth below
+	// memoises too; gqlgen's complexity limit, which runs next, does not).
+	e := expander{fragments: opCtx.Doc.Fragments, memo: map[string]int{}, limit: l.MaxComplexity}
+	if n := e.count(opCtx.Operation.SelectionSet, map[string]bool{}); n > l.MaxComplexity {
+		return limitError("fields", "operation selects more than %d fields once its fragments are expanded, which exceeds the limit of %d (%s)", l.MaxComplexity, l.MaxComplexity, EnvMaxComplexity)
+	}
 	m := measurer{fragments: opCtx.Doc.Fragments, depths: map[string]int{}}
 	depth := m.depth(opCtx.Operation.SelectionSet, map[string]bool{})
 	if m.introspects && !l.Introspection {

@@ -46,7 +46,7 @@ func TestRoundTripsDependOnShapeOnly(t *testing.T) {
 	}
 	results := map[string][]result{}
 	for _, n := range []int{10, 20} {
-		a := newAPI(t, policytest.Dataset(n), testLimits)
+		a := newAPI(t, policytest.Dataset(n), unweightedLists)
 		for _, q := range queries {
 			before := a.store.RoundTrips()
 			res := a.post(t, q.query, nil)

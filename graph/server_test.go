@@ -105,6 +105,7 @@ func TestErrorsAndLimits(t *testing.T) {
 		})
 	}
 	t.Run("depth at the limit passes", func(t *testing.T) {
+		a := &api{store: a.store, handler: graph.NewHandler(a.store, unweightedLists, quietLogger())}
 		if res := a.post(t, deep(12), nil); len(res.Errors) > 0 {
 			t.Errorf("errors at depth 12: %+v", res.Errors)
 		}
@@ -330,8 +331,8 @@ func TestLimitsFromEnv(t *testing.T) {
 	}{
 		{"defaults", nil, graph.DefaultLimits, ""},
 		{"all set", map[string]string{"GRAPHQL_MAX_DEPTH": "5", "GRAPHQL_MAX_COMPLEXITY": "99", "GRAPHQL_MAX_PAGE_SIZE": "7",
-			"GRAPHQL_INTROSPECTION": "false", "GRAPHQL_MAX_BODY_BYTES": "2048"},
-			graph.Limits{MaxDepth: 5, MaxComplexity: 99, MaxPageSize: 7, Introspection: false, MaxBodyBytes: 2048}, ""},
+			"GRAPHQL_INTROSPECTION": "false", "GRAPHQL_MAX_BODY_BYTES": "2048", "GRAPHQL_LIST_FANOUT": "3"},
+			graph.Limits{MaxDepth: 5, MaxComplexity: 99, MaxPageSize: 7, ListFanOut: 3, Introspection: false, MaxBodyBytes: 2048}, ""},
 		{"bad depth", map[string]string{"GRAPHQL_MAX_DEPTH": "deep"}, graph.Limits{}, "GRAPHQL_MAX_DEPTH"},
 		{"zero page size", map[string]string{"GRAPHQL_MAX_PAGE_SIZE": "0"}, graph.Limits{}, "GRAPHQL_MAX_PAGE_SIZE"},
 		{"bad introspection", map[string]string{"GRAPHQL_INTROSPECTION": "maybe"}, graph.Limits{}, "GRAPHQL_INTROSPECTION"},

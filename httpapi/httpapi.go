@@ -122,7 +122,7 @@ func NewHandler(readiness *Readiness, routes Routes, logger *slog.Logger) http.H
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ready"})
 	})
 	if routes.GraphQL != nil {
-		mux.Handle("/graphql", routes.GraphQL)
+		mux.Handle("/graphql", failFast(readiness, routes.GraphQL))
 	}
 	if routes.Playground != nil {
 		mux.Handle("/playground", routes.Playground)
