@@ -40,7 +40,7 @@ func (c *nodesCSV) node(id string, vals []any) error {
 	return c.csv.Write(cells([]string{id}, vals))
 }
 func (c *nodesCSV) edge(id, source, target string, vals []any) error { return nil }
-func (c *nodesCSV) end() error                                        { c.csv.Flush(); return c.csv.Error() }
+func (c *nodesCSV) end() error                                       { c.csv.Flush(); return c.csv.Error() }
 
 type edgesCSV struct {
 	w   *bufio.Writer

@@ -247,4 +247,3 @@ func exportProps(what string, m map[string]any, skip ...string) (map[string]Expo
 	}
 	return out, nil
 }
-
