@@ -4,6 +4,7 @@
 //
 //	mandategraph serve                    serve the GraphQL API on LISTEN_ADDR
 //	mandategraph version                  print the Neo4j server's version
+//	mandategraph export --format F ...    write the graph as GraphML, GEXF, JSON or CSV
 //
 // Configuration comes from the environment; see envVars and the README.
 package main
@@ -21,6 +22,8 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/mandategraph/mandategraph/explore"
+	"github.com/mandategraph/mandategraph/export"
 	"github.com/mandategraph/mandategraph/graph"
 	"github.com/mandategraph/mandategraph/httpapi"
 	"github.com/mandategraph/mandategraph/neo4jdb"
@@ -56,6 +59,9 @@ commands:
                            make the graph equal to the dataset, all or nothing
                            (one transaction; above N rows of difference, default
                            200000, a staged copy and one switch transaction)
+  export --format FORMAT [--mission ID] [--node-kinds K,...] [--edge-kinds K,...] [--out FILE]
+                           write the graph, or the filtered part, as graphml, gexf,
+                           cytoscape, graphology, nodes-csv or edges-csv
 `
 
 func main() {
@@ -84,6 +90,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		err = validate(rest, stdout, stderr)
 	case "load":
 		err = load(ctx, rest, getenv, stdout, stderr)
+	case "export":
+		err = exportGraph(ctx, rest, getenv, stdout)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -159,7 +167,8 @@ func serve(ctx context.Context, args []string, getenv func(string) string, logge
 	if err != nil {
 		return err
 	}
-	routes := httpapi.Routes{GraphQL: gql, Playground: playground.Handler()}
+	routes := httpapi.Routes{GraphQL: gql, Playground: playground.Handler(),
+		Explore: explore.Handler(), Export: export.Handler(store, logger)}
 	srv := &http.Server{
 		Addr:              addr,
 		Handler:           httpapi.NewHandler(readiness, routes, logger),
@@ -169,7 +178,8 @@ func serve(ctx context.Context, args []string, getenv func(string) string, logge
 	errc := make(chan error, 1)
 	go func() { errc <- srv.ListenAndServe() }()
 	logger.Info("serving", "addr", addr, "neo4j", cfg.URI,
-		"graphql", "http://"+addr+"/graphql", "playground", "http://"+addr+"/playground")
+		"graphql", "http://"+addr+"/graphql", "playground", "http://"+addr+"/playground",
+		"explore", "http://"+addr+"/explore")
 
 	select {
 	case err := <-errc:

@@ -12,6 +12,12 @@ fi
 cleanup() { if [ "$started" = 1 ]; then scripts/neo4j.sh stop; fi; }
 trap cleanup EXIT
 
+echo "== export readers (networkx, graphology)"
+if ! scripts/export-readers.sh; then
+	# Without them the export tests skip, or fail under
+	# MANDATEGRAPH_REQUIRE_BROWSER=1 (CI).
+	echo "test.sh: could not install the export readers; see above" >&2
+fi
 echo "== gofmt"
 unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './web/*'))
 if [ -n "$unformatted" ]; then
