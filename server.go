@@ -6,6 +6,7 @@
 //	mandategraph validate DIR...          check a dataset, report every problem, write nothing
 //	mandategraph load [flags] DIR...      make the graph equal to the dataset, all or nothing
 //	mandategraph version                  print the Neo4j server's version
+//	mandategraph export --format F ...    write the graph as GraphML, GEXF, JSON or CSV
 //
 // Configuration comes from the environment; see envVars and the README.
 package main
@@ -22,6 +23,8 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/mandategraph/mandategraph/explore"
+	"github.com/mandategraph/mandategraph/export"
 	"github.com/mandategraph/mandategraph/graph"
 	"github.com/mandategraph/mandategraph/httpapi"
 	"github.com/mandategraph/mandategraph/neo4jdb"
@@ -65,6 +68,9 @@ commands:
   import --report [--clauses] PATH...
                            read resolutions (Akoma Ntoso XML, EOSG JSON, plain
                            text) and report what was found; writes nothing
+  export --format FORMAT [--mission ID] [--node-kinds K,...] [--edge-kinds K,...] [--out FILE]
+                           write the graph, or the filtered part, as graphml, gexf,
+                           cytoscape, graphology, nodes-csv or edges-csv
 `
 
 func main() {
@@ -95,6 +101,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		err = load(ctx, rest, getenv, stdout, stderr)
 	case "import":
 		err = importCmd(rest, stdout, stderr)
+	case "export":
+		err = exportGraph(ctx, rest, getenv, stdout)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -170,7 +178,8 @@ func serve(ctx context.Context, args []string, getenv func(string) string, logge
 	if err != nil {
 		return err
 	}
-	routes := httpapi.Routes{GraphQL: gql, Playground: playground.Handler()}
+	routes := httpapi.Routes{GraphQL: gql, Playground: playground.Handler(),
+		Explore: explore.Handler(), Export: export.Handler(store, logger)}
 	timeouts, err := httpapi.TimeoutsFromEnv(getenv)
 	if err != nil {
 		return err
@@ -179,7 +188,8 @@ func serve(ctx context.Context, args []string, getenv func(string) string, logge
 	errc := make(chan error, 1)
 	go func() { errc <- srv.ListenAndServe() }()
 	logger.Info("serving", "addr", addr, "neo4j", cfg.URI,
-		"graphql", "http://"+addr+"/graphql", "playground", "http://"+addr+"/playground")
+		"graphql", "http://"+addr+"/graphql", "playground", "http://"+addr+"/playground",
+		"explore", "http://"+addr+"/explore")
 
 	select {
 	case err := <-errc:

@@ -52,6 +52,15 @@ type ComplexityRoot struct {
 		Relations           func(childComplexity int, kind *policy.RelationKind, with *string) int
 	}
 
+	AgendaPair struct {
+		A            func(childComplexity int) int
+		B            func(childComplexity int) int
+		Convergences func(childComplexity int) int
+		Mandates     func(childComplexity int) int
+		MissionIds   func(childComplexity int) int
+		Tensions     func(childComplexity int) int
+	}
+
 	Clause struct {
 		Agendas      func(childComplexity int) int
 		ID           func(childComplexity int) int
@@ -178,20 +187,21 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		AgendaOverlap   func(childComplexity int, agendas []string, from *policy.Date, to *policy.Date) int
-		Agendas         func(childComplexity int) int
-		Clauses         func(childComplexity int, filter *model.ClauseFilter, first *int, after *string) int
-		Documents       func(childComplexity int, filter *model.DocumentFilter, first *int, after *string) int
-		Graph           func(childComplexity int, filter *model.GraphFilter) int
-		Mandate         func(childComplexity int, id string) int
-		MandateTimeline func(childComplexity int, mission string) int
-		Mission         func(childComplexity int, id string) int
-		Missions        func(childComplexity int, filter *model.MissionFilter, first *int, after *string) int
-		Neighborhood    func(childComplexity int, id string, depth *int, filter *model.GraphFilter) int
-		Node            func(childComplexity int, id string) int
-		Relations       func(childComplexity int, filter *model.RelationFilter, first *int, after *string) int
-		Search          func(childComplexity int, text string, first *int) int
-		ShortestPath    func(childComplexity int, from string, to string, maxHops *int, filter *model.GraphFilter) int
+		AgendaCooccurrence func(childComplexity int, from *policy.Date, to *policy.Date) int
+		AgendaOverlap      func(childComplexity int, agendas []string, from *policy.Date, to *policy.Date) int
+		Agendas            func(childComplexity int) int
+		Clauses            func(childComplexity int, filter *model.ClauseFilter, first *int, after *string) int
+		Documents          func(childComplexity int, filter *model.DocumentFilter, first *int, after *string) int
+		Graph              func(childComplexity int, filter *model.GraphFilter) int
+		Mandate            func(childComplexity int, id string) int
+		MandateTimeline    func(childComplexity int, mission string) int
+		Mission            func(childComplexity int, id string) int
+		Missions           func(childComplexity int, filter *model.MissionFilter, first *int, after *string) int
+		Neighborhood       func(childComplexity int, id string, depth *int, filter *model.GraphFilter) int
+		Node               func(childComplexity int, id string) int
+		Relations          func(childComplexity int, filter *model.RelationFilter, first *int, after *string) int
+		Search             func(childComplexity int, text string, first *int) int
+		ShortestPath       func(childComplexity int, from string, to string, maxHops *int, filter *model.GraphFilter) int
 	}
 
 	Relation struct {
@@ -281,6 +291,7 @@ type QueryResolver interface {
 	Graph(ctx context.Context, filter *model.GraphFilter) (*policy.Graph, error)
 	AgendaOverlap(ctx context.Context, agendas []string, from *policy.Date, to *policy.Date) ([]*model.MissionOverlap, error)
 	MandateTimeline(ctx context.Context, mission string) ([]*model.TimelineEntry, error)
+	AgendaCooccurrence(ctx context.Context, from *policy.Date, to *policy.Date) ([]*model.AgendaPair, error)
 }
 type RelationResolver interface {
 	Source(ctx context.Context, obj *model.Relation) (model.Node, error)
@@ -354,6 +365,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Agenda.Relations(childComplexity, args["kind"].(*policy.RelationKind), args["with"].(*string)), true
+
+	case "AgendaPair.a":
+		if e.ComplexityRoot.AgendaPair.A == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgendaPair.A(childComplexity), true
+	case "AgendaPair.b":
+		if e.ComplexityRoot.AgendaPair.B == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgendaPair.B(childComplexity), true
+	case "AgendaPair.convergences":
+		if e.ComplexityRoot.AgendaPair.Convergences == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgendaPair.Convergences(childComplexity), true
+	case "AgendaPair.mandates":
+		if e.ComplexityRoot.AgendaPair.Mandates == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgendaPair.Mandates(childComplexity), true
+	case "AgendaPair.missionIds":
+		if e.ComplexityRoot.AgendaPair.MissionIds == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgendaPair.MissionIds(childComplexity), true
+	case "AgendaPair.tensions":
+		if e.ComplexityRoot.AgendaPair.Tensions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgendaPair.Tensions(childComplexity), true
 
 	case "Clause.agendas":
 		if e.ComplexityRoot.Clause.Agendas == nil {
@@ -848,6 +896,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PageInfo.StartCursor(childComplexity), true
 
+	case "Query.agendaCooccurrence":
+		if e.ComplexityRoot.Query.AgendaCooccurrence == nil {
+			break
+		}
+
+		args, err := ec.field_Query_agendaCooccurrence_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.AgendaCooccurrence(childComplexity, args["from"].(*policy.Date), args["to"].(*policy.Date)), true
 	case "Query.agendaOverlap":
 		if e.ComplexityRoot.Query.AgendaOverlap == nil {
 			break
@@ -1422,6 +1481,25 @@ type TimelineEntry {
   dropped: [Agenda!]!
 }
 
+"How often two agendas share a mandate in a period, and the relations between them."
+type AgendaPair {
+  "The pair, in id order: a.id < b.id."
+  a: Agenda!
+  b: Agenda!
+  "The number of mandates (adopted in the period) whose clauses address both agendas."
+  mandates: Int!
+  "The ids of the missions those mandates task, ordered by id."
+  missionIds: [ID!]!
+  """
+  The tensions with one end touching a and the other touching b, as
+  relations(filter: {agendas: [a, b], kind: TENSION}) lists them, whatever
+  the period (relations have no date).
+  """
+  tensions: Int!
+  "The convergences between the pair, counted as tensions are."
+  convergences: Int!
+}
+
 type PageInfo {
   hasNextPage: Boolean!
   hasPreviousPage: Boolean!
@@ -1606,6 +1684,12 @@ type Query {
   unknown mission.
   """
   mandateTimeline(mission: ID!): [TimelineEntry!]!
+  """
+  Every pair of agendas that share a mandate adopted in the period (from and
+  to bound it when given), across missions, most shared first, then by ids.
+  BAD_USER_INPUT when to is before from.
+  """
+  agendaCooccurrence(from: Date, to: Date): [AgendaPair!]!
 }
 `, BuiltIn: false},
 }
@@ -1631,6 +1715,24 @@ func (ec *executionContext) childFields_Agenda(ctx context.Context, field graphq
 		return ec.fieldContext_Agenda_relations(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Agenda", field.Name)
+}
+
+func (ec *executionContext) childFields_AgendaPair(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "a":
+		return ec.fieldContext_AgendaPair_a(ctx, field)
+	case "b":
+		return ec.fieldContext_AgendaPair_b(ctx, field)
+	case "mandates":
+		return ec.fieldContext_AgendaPair_mandates(ctx, field)
+	case "missionIds":
+		return ec.fieldContext_AgendaPair_missionIds(ctx, field)
+	case "tensions":
+		return ec.fieldContext_AgendaPair_tensions(ctx, field)
+	case "convergences":
+		return ec.fieldContext_AgendaPair_convergences(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AgendaPair", field.Name)
 }
 
 func (ec *executionContext) childFields_Clause(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2174,6 +2276,28 @@ func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["name"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_agendaCooccurrence_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (*policy.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋpolicyᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (*policy.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋpolicyᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
 	return args, nil
 }
 
@@ -2748,6 +2872,162 @@ func (ec *executionContext) fieldContext_Agenda_relations(ctx context.Context, f
 		return fc, err
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _AgendaPair_a(ctx context.Context, field graphql.CollectedField, obj *model.AgendaPair) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgendaPair_a(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.A, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Agenda) graphql.Marshaler {
+			return ec.marshalNAgenda2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐAgenda(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgendaPair_a(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AgendaPair",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Agenda(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AgendaPair_b(ctx context.Context, field graphql.CollectedField, obj *model.AgendaPair) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgendaPair_b(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.B, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Agenda) graphql.Marshaler {
+			return ec.marshalNAgenda2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐAgenda(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgendaPair_b(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AgendaPair",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Agenda(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AgendaPair_mandates(ctx context.Context, field graphql.CollectedField, obj *model.AgendaPair) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgendaPair_mandates(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Mandates, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgendaPair_mandates(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgendaPair", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AgendaPair_missionIds(ctx context.Context, field graphql.CollectedField, obj *model.AgendaPair) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgendaPair_missionIds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MissionIds, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgendaPair_missionIds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgendaPair", field, false, false, "ID")
+}
+
+func (ec *executionContext) _AgendaPair_tensions(ctx context.Context, field graphql.CollectedField, obj *model.AgendaPair) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgendaPair_tensions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tensions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgendaPair_tensions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgendaPair", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AgendaPair_convergences(ctx context.Context, field graphql.CollectedField, obj *model.AgendaPair) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgendaPair_convergences(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Convergences, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgendaPair_convergences(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgendaPair", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Clause_id(ctx context.Context, field graphql.CollectedField, obj *model.Clause) (ret graphql.Marshaler) {
@@ -5413,6 +5693,50 @@ func (ec *executionContext) fieldContext_Query_mandateTimeline(ctx context.Conte
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_agendaCooccurrence(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_agendaCooccurrence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().AgendaCooccurrence(ctx, fc.Args["from"].(*policy.Date), fc.Args["to"].(*policy.Date))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.AgendaPair) graphql.Marshaler {
+			return ec.marshalNAgendaPair2ᚕᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐAgendaPairᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_agendaCooccurrence(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AgendaPair(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_agendaCooccurrence_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7578,6 +7902,64 @@ func (ec *executionContext) _Agenda(ctx context.Context, sel ast.SelectionSet, o
 	return out
 }
 
+var agendaPairImplementors = []string{"AgendaPair"}
+
+func (ec *executionContext) _AgendaPair(ctx context.Context, sel ast.SelectionSet, obj *model.AgendaPair) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, agendaPairImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AgendaPair")
+		case "a":
+			out.Values[i] = ec._AgendaPair_a(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "b":
+			out.Values[i] = ec._AgendaPair_b(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "mandates":
+			out.Values[i] = ec._AgendaPair_mandates(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "missionIds":
+			out.Values[i] = ec._AgendaPair_missionIds(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "tensions":
+			out.Values[i] = ec._AgendaPair_tensions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "convergences":
+			out.Values[i] = ec._AgendaPair_convergences(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var clauseImplementors = []string{"Clause", "Node"}
 
 func (ec *executionContext) _Clause(ctx context.Context, sel ast.SelectionSet, obj *model.Clause) graphql.Marshaler {
@@ -8530,6 +8912,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_mandateTimeline(ctx, field)
 				})
+		case "agendaCooccurrence":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_agendaCooccurrence(ctx, field)
+				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -9189,6 +9577,30 @@ func (ec *executionContext) marshalNAgenda2ᚖgithubᚗcomᚋmandategraphᚋmand
 		return graphql.Null
 	}
 	return ec._Agenda(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAgendaPair2ᚕᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐAgendaPairᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.AgendaPair) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAgendaPair2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐAgendaPair(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAgendaPair2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐAgendaPair(ctx context.Context, sel ast.SelectionSet, v *model.AgendaPair) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AgendaPair!")
+		return graphql.Null
+	}
+	return ec._AgendaPair(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNBoolean2bool(ctx context.Context, v any) (bool, error) {

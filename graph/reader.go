@@ -30,4 +30,5 @@ type Reader interface {
 	ShortestPath(ctx context.Context, from, to string, maxHops int, f policy.GraphFilter) (*policy.Graph, error)
 	AgendaOverlap(ctx context.Context, agendas []string, from, to policy.Date) ([]policy.MissionOverlap, error)
 	MandateTimeline(ctx context.Context, mission string) ([]policy.TimelineEntry, error)
+	AgendaCooccurrence(ctx context.Context, from, to policy.Date) ([]policy.AgendaPair, error)
 }

@@ -374,6 +374,28 @@ func (r *queryResolver) MandateTimeline(ctx context.Context, mission string) ([]
 	return out, nil
 }
 
+// AgendaCooccurrence is the resolver for the agendaCooccurrence field.
+func (r *queryResolver) AgendaCooccurrence(ctx context.Context, from *policy.Date, to *policy.Date) ([]*model.AgendaPair, error) {
+	pairs, err := r.Store.AgendaCooccurrence(ctx, date(from), date(to))
+	if err != nil {
+		return nil, err
+	}
+	b := model.NewBatch()
+	byID := map[string]*model.Agenda{}
+	agenda := func(a policy.Agenda) *model.Agenda {
+		if byID[a.ID] == nil {
+			byID[a.ID] = model.NewAgenda(b, a)
+		}
+		return byID[a.ID]
+	}
+	out := make([]*model.AgendaPair, 0, len(pairs))
+	for _, p := range pairs {
+		out = append(out, &model.AgendaPair{A: agenda(p.A), B: agenda(p.B), Mandates: p.Mandates,
+			MissionIds: p.Missions, Tensions: p.Tensions, Convergences: p.Convergences})
+	}
+	return out, nil
+}
+
 // Source is the resolver for the source field.
 func (r *relationResolver) Source(ctx context.Context, obj *model.Relation) (model.Node, error) {
 	return r.end(ctx, obj, obj.Source)

@@ -99,6 +99,8 @@ func (r *Readiness) Watch(ctx context.Context, interval time.Duration) {
 type Routes struct {
 	GraphQL    http.Handler // mounted at /graphql
 	Playground http.Handler // mounted at /playground
+	Explore    http.Handler // mounted at /explore
+	Export     http.Handler // mounted at /export/
 }
 
 // NewHandler returns the server's root handler.
@@ -127,6 +129,13 @@ func NewHandler(readiness *Readiness, routes Routes, logger *slog.Logger) http.H
 	if routes.Playground != nil {
 		mux.Handle("/playground", routes.Playground)
 		mux.Handle("/playground/", routes.Playground)
+	}
+	if routes.Explore != nil {
+		mux.Handle("/explore", routes.Explore)
+		mux.Handle("/explore/", routes.Explore)
+	}
+	if routes.Export != nil {
+		mux.Handle("/export/", routes.Export)
 	}
 	return logRequests(mux, logger)
 }

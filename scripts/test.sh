@@ -46,6 +46,12 @@ if [ $# -gt 0 ]; then
 	exit
 fi
 
+echo "== export readers (networkx, graphology)"
+if ! scripts/export-readers.sh; then
+	# Without them the export tests skip, or fail under
+	# MANDATEGRAPH_REQUIRE_BROWSER=1 (CI).
+	echo "test.sh: could not install the export readers; see above" >&2
+fi
 echo "== gofmt"
 unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './web/*'))
 if [ -n "$unformatted" ]; then

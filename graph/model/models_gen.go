@@ -11,6 +11,23 @@ import (
 	"github.com/mandategraph/mandategraph/policy"
 )
 
+// How often two agendas share a mandate in a period, and the relations between them.
+type AgendaPair struct {
+	// The pair, in id order: a.id < b.id.
+	A *Agenda `json:"a"`
+	B *Agenda `json:"b"`
+	// The number of mandates (adopted in the period) whose clauses address both agendas.
+	Mandates int `json:"mandates"`
+	// The ids of the missions those mandates task, ordered by id.
+	MissionIds []string `json:"missionIds"`
+	// The tensions with one end touching a and the other touching b, as
+	// relations(filter: {agendas: [a, b], kind: TENSION}) lists them, whatever
+	// the period (relations have no date).
+	Tensions int `json:"tensions"`
+	// The convergences between the pair, counted as tensions are.
+	Convergences int `json:"convergences"`
+}
+
 type ClauseConnection struct {
 	Edges      []*ClauseEdge `json:"edges"`
 	PageInfo   *PageInfo     `json:"pageInfo"`
