@@ -360,7 +360,9 @@ func TestExplorerInBrowser(t *testing.T) {
 		got[c.A+"|"+c.B] = c.Mandates + " " + c.Tensions + " " + c.Convergences
 	}
 	if len(co.AgendaCooccurrence) == 0 || len(cells) != 2*len(co.AgendaCooccurrence) {
-		t.Errorf("the matrix has %d filled cells, want both halves of %d pairs", len(cells), len(co.AgendaCooccurrence))
+		var pageErrors []string
+		eval(`window.__mg.errors`, &pageErrors)
+		t.Errorf("the matrix has %d filled cells, want both halves of %d pairs (page errors: %q)", len(cells), len(co.AgendaCooccurrence), pageErrors)
 	}
 	for _, p := range co.AgendaCooccurrence {
 		if w := fmt.Sprintf("%d %d %d", p.Mandates, p.Tensions, p.Convergences); got[p.A.ID+"|"+p.B.ID] != w {

@@ -129,19 +129,27 @@ async function apply(s) {
     panel.innerHTML = `<p class="error">${esc(err.message || err)}</p>`;
   }
   window.__mg.state = s;
-  window.__mg.ready = true;
   document.body.dataset.ready = view;
 }
 
 views.timeline.addEventListener('mission', (e) => setState({ mission: e.detail }));
 views.cooc.addEventListener('period', (e) => setState({ from: e.detail.from, to: e.detail.to, pair: '' }));
 
+// States apply one after another; the page is ready only when the last
+// one queued has been applied (a state applied earlier must not say ready
+// while a newer one waits: tests and screenshots read the page then).
 let queue = Promise.resolve();
-onState((s) => { window.__mg.ready = false; queue = queue.then(() => apply(s)); });
+let pending = 0;
+function enqueue(s) {
+  pending++;
+  window.__mg.ready = false;
+  queue = queue.then(() => apply(s)).finally(() => { if (--pending === 0) window.__mg.ready = true; });
+}
+onState(enqueue);
 
 (async () => {
   renderLegend();
   const d = await gql(`{ missions(first: 100) { edges { node { id } } } agendas { id name } }`);
   meta = { missions: d.missions.edges.map((e) => e.node.id), agendas: d.agendas };
-  await apply(getState());
+  enqueue(getState());
 })();
