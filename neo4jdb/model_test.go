@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/mandategraph/mandategraph/policy"
 )
 
 // Read queries spell labels and relationship types inline, for
@@ -52,5 +54,26 @@ func TestCypherUsesModelLabels(t *testing.T) {
 	}
 	if checked < 50 {
 		t.Errorf("checked only %d label uses; is the pattern still finding them?", checked)
+	}
+}
+
+// The domain's node and edge kinds (the API's NodeKind and EdgeKind) are
+// exactly the model's kind labels and relationship types.
+func TestKindsMatchDomain(t *testing.T) {
+	var nodes, edges []string
+	for _, k := range policy.NodeKinds {
+		nodes = append(nodes, string(k))
+	}
+	for _, k := range policy.EdgeKinds {
+		edges = append(edges, string(k))
+	}
+	slices.Sort(nodes)
+	slices.Sort(edges)
+	labels, types := slices.Sorted(slices.Values(NodeLabels)), slices.Sorted(slices.Values(RelTypes))
+	if !slices.Equal(nodes, labels) {
+		t.Errorf("policy.NodeKinds %v, model labels %v", nodes, labels)
+	}
+	if !slices.Equal(edges, types) {
+		t.Errorf("policy.EdgeKinds %v, model types %v", edges, types)
 	}
 }

@@ -285,7 +285,8 @@ func dedupe(ids []string) []string {
 
 // ---- parameters ----
 
-// optParam returns nil (Cypher null) for a zero value, else v.
+// optParam returns nil (Cypher null) for a zero value, else v: for the
+// relationship fields' arguments, where "" means "absent".
 func optParam[T comparable](v T) any {
 	var zero T
 	if v == zero {
@@ -294,9 +295,20 @@ func optParam[T comparable](v T) any {
 	return v
 }
 
-// dateParam returns a Cypher DATE for d, or null when d is zero. (A Go
-// time.Time would become a DATETIME, which never equals a DATE.)
-func dateParam(d policy.Date) any { return dateValue(d) }
+// param is *p as a Cypher parameter, or null (no filtering) when p is nil,
+// with conv applied (the driver takes plain strings and int64s, and a Go
+// time.Time would become a DATETIME, which never equals a DATE).
+func param[T, P any](p *T, conv func(T) P) any {
+	if p == nil {
+		return nil
+	}
+	return conv(*p)
+}
+
+func asIs[T any](v T) T              { return v }
+func asString[S ~string](v S) string { return string(v) }
+func asInt64(v int) int64            { return int64(v) }
+func asDate(d policy.Date) any       { return dateValue(d) }
 
 // pageParams validates a page request and returns its Cypher parameters:
 // the list is sliced as all[$offset..$end].

@@ -11,9 +11,6 @@ import (
 	"github.com/mandategraph/mandategraph/policy"
 )
 
-// MaxOverlapAgendas caps the agendas of an agenda overlap.
-const MaxOverlapAgendas = 12
-
 // AgendaOverlap returns the missions with a mandate adopted in [from, to]
 // (zero dates do not bound) whose clauses address every given agenda, with
 // the adoption date of the first such mandate and the number of relations
@@ -21,9 +18,9 @@ const MaxOverlapAgendas = 12
 // touches one of them and the other end another (or the same one, when a
 // single agenda is given). Ordered by that date, then mission id.
 func (s *Store) AgendaOverlap(ctx context.Context, agendas []string, from, to policy.Date) ([]policy.MissionOverlap, error) {
-	agendas = dedupe(agendas)
-	if len(agendas) == 0 || len(agendas) > MaxOverlapAgendas {
-		return nil, policy.Errorf(policy.EINVALID, "agendas takes 1 to %d agenda ids, got %d", MaxOverlapAgendas, len(agendas))
+	agendas, err := policy.OverlapAgendas(agendas)
+	if err != nil {
+		return nil, err
 	}
 	recs, err := s.query(ctx, `OPTIONAL MATCH (g:Entity:Agenda) WHERE g.id IN $agendas
 		WITH collect(g.id) AS known
@@ -44,7 +41,7 @@ func (s *Store) AgendaOverlap(ctx context.Context, agendas []string, from, to po
 			WITH m, since, relationCount ORDER BY since, m.id
 			RETURN collect({mission: m, since: since, relationCount: relationCount}) AS rows
 		}
-		RETURN known, rows`, map[string]any{"agendas": agendas, "from": dateParam(from), "to": dateParam(to)})
+		RETURN known, rows`, map[string]any{"agendas": agendas, "from": dateValue(from), "to": dateValue(to)})
 	if err != nil {
 		return nil, fmt.Errorf("agenda overlap: %w", err)
 	}

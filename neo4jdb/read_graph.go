@@ -15,46 +15,37 @@ import (
 	"github.com/mandategraph/mandategraph/policy"
 )
 
-// Bounds of the subgraph reads.
-const (
-	MaxNeighborhoodDepth = 3   // neighborhood depth cap
-	MaxGraphNodes        = 500 // node cap of every Graph (default limit too)
-	MaxPathHops          = 10  // shortestPath maxHops cap
-)
-
-// graphTypes validates a filter's node and edge kinds against the model
-// and returns the Cypher relationship-type expression (":A|B") and the node
-// kinds parameter (nil for all kinds) and the node limit.
+// graphTypes validates a filter (policy.GraphFilter.Validate) and returns
+// the Cypher relationship-type expression (":A|B"), the node kinds
+// parameter (nil for all kinds) and the node limit.
 func graphTypes(f policy.GraphFilter) (relTypes string, kinds any, limit int, err error) {
+	if err := f.Validate(); err != nil {
+		return "", nil, 0, err
+	}
 	types := RelTypes
 	if len(f.EdgeKinds) > 0 {
 		types = nil
 		for _, k := range f.EdgeKinds {
-			if !slices.Contains(RelTypes, k) {
-				return "", nil, 0, policy.Errorf(policy.EINVALID, "unknown edge kind %q (want one of %s)", k, strings.Join(RelTypes, ", "))
+			if !slices.Contains(RelTypes, string(k)) {
+				return "", nil, 0, fmt.Errorf("internal error: edge kind %q is no relationship type of the model", k)
 			}
-			if !slices.Contains(types, k) {
-				types = append(types, k)
+			if !slices.Contains(types, string(k)) {
+				types = append(types, string(k))
 			}
 		}
 	}
 	if len(f.NodeKinds) > 0 {
+		labels := make([]string, 0, len(f.NodeKinds))
 		for _, k := range f.NodeKinds {
-			if !slices.Contains(NodeLabels, k) {
-				return "", nil, 0, policy.Errorf(policy.EINVALID, "unknown node kind %q (want one of %s)", k, strings.Join(NodeLabels, ", "))
+			if kindByLabel[string(k)] == nil {
+				return "", nil, 0, fmt.Errorf("internal error: node kind %q is no label of the model", k)
 			}
+			labels = append(labels, string(k))
 		}
-		kinds = f.NodeKinds
+		kinds = labels
 	}
-	limit = f.Limit
-	switch {
-	case limit == 0:
-		limit = MaxGraphNodes
-	case limit < 0 || limit > MaxGraphNodes:
-		return "", nil, 0, policy.Errorf(policy.EINVALID, "filter.limit must be between 1 and %d, got %d", MaxGraphNodes, limit)
-	}
-	// Types come from the allow-list above, never from input as such.
-	return ":" + strings.Join(types, "|"), kinds, limit, nil
+	// Types come from the model's constants, never from input as such.
+	return ":" + strings.Join(types, "|"), kinds, f.NodeLimit(), nil
 }
 
 // edgesAmong is a Cypher subquery: the edges of the given types among the
@@ -72,8 +63,8 @@ func edgesAmong(relTypes string) string {
 // given id, in order of distance then id (cut at the filter's limit), and
 // the edges among them.
 func (s *Store) Neighborhood(ctx context.Context, id string, depth int, f policy.GraphFilter) (policy.Graph, error) {
-	if depth < 1 || depth > MaxNeighborhoodDepth {
-		return policy.Graph{}, policy.Errorf(policy.EINVALID, "depth must be between 1 and %d, got %d", MaxNeighborhoodDepth, depth)
+	if err := policy.CheckDepth(depth); err != nil {
+		return policy.Graph{}, err
 	}
 	relTypes, kinds, limit, err := graphTypes(f)
 	if err != nil {
@@ -140,8 +131,8 @@ func (s *Store) Subgraph(ctx context.Context, f policy.GraphFilter) (policy.Grap
 // filter's kinds between two nodes, through nodes of the filter's kinds
 // only, or nil when there is none.
 func (s *Store) ShortestPath(ctx context.Context, from, to string, maxHops int, f policy.GraphFilter) (*policy.Graph, error) {
-	if maxHops < 1 || maxHops > MaxPathHops {
-		return nil, policy.Errorf(policy.EINVALID, "maxHops must be between 1 and %d, got %d", MaxPathHops, maxHops)
+	if err := policy.CheckPathHops(maxHops); err != nil {
+		return nil, err
 	}
 	relTypes, kinds, _, err := graphTypes(f)
 	if err != nil {
@@ -177,7 +168,7 @@ func (s *Store) ShortestPath(ctx context.Context, from, to string, maxHops int, 
 	case !hasTo:
 		return nil, policy.Errorf(policy.ENOTFOUND, "no node with id %q", to)
 	case from == to:
-		if k := kindOf(a); kinds != nil && (k == nil || !slices.Contains(f.NodeKinds, k.label)) {
+		if k := kindOf(a); kinds != nil && (k == nil || !slices.Contains(f.NodeKinds, policy.NodeKind(k.label))) {
 			return nil, nil
 		}
 		n, err := graphNodeFrom(a)
