@@ -201,11 +201,7 @@ func (r *queryResolver) Missions(ctx context.Context, filter *policy.MissionFilt
 		return nil, err
 	}
 	b := model.NewBatch()
-	es, info := edges(page, req, func(m policy.Mission) *model.Mission { return model.NewMission(b, m) },
-		func(cursor string, n *model.Mission) *model.MissionEdge {
-			return &model.MissionEdge{Cursor: cursor, Node: n}
-		})
-	return &model.MissionConnection{Edges: es, PageInfo: info, TotalCount: page.Total}, nil
+	return connection[model.MissionConnection, model.MissionEdge](page, req, func(m policy.Mission) *model.Mission { return model.NewMission(b, m) }), nil
 }
 
 // Mission is the resolver for the mission field.
@@ -246,11 +242,7 @@ func (r *queryResolver) Documents(ctx context.Context, filter *policy.DocumentFi
 		return nil, err
 	}
 	b := model.NewBatch()
-	es, info := edges(page, req, func(d policy.Document) *model.Document { return model.NewDocument(b, d) },
-		func(cursor string, n *model.Document) *model.DocumentEdge {
-			return &model.DocumentEdge{Cursor: cursor, Node: n}
-		})
-	return &model.DocumentConnection{Edges: es, PageInfo: info, TotalCount: page.Total}, nil
+	return connection[model.DocumentConnection, model.DocumentEdge](page, req, func(d policy.Document) *model.Document { return model.NewDocument(b, d) }), nil
 }
 
 // Agendas is the resolver for the agendas field.
@@ -278,11 +270,7 @@ func (r *queryResolver) Relations(ctx context.Context, filter *policy.RelationFi
 		return nil, err
 	}
 	b := model.NewBatch()
-	es, info := edges(page, req, func(rel policy.Relation) *model.Relation { return model.NewRelation(b, rel) },
-		func(cursor string, n *model.Relation) *model.RelationEdge {
-			return &model.RelationEdge{Cursor: cursor, Node: n}
-		})
-	return &model.RelationConnection{Edges: es, PageInfo: info, TotalCount: page.Total}, nil
+	return connection[model.RelationConnection, model.RelationEdge](page, req, func(rel policy.Relation) *model.Relation { return model.NewRelation(b, rel) }), nil
 }
 
 // Search is the resolver for the search field.

@@ -20,7 +20,8 @@ type Database interface {
 }
 
 // Readiness tracks whether Neo4j is reachable and the schema applied. The
-// server starts whatever the answer; /readyz reports it.
+// server starts whatever the answer; /readyz reports it. Only the watcher
+// that `serve` starts (Watch) applies a missing schema; a probe only reads.
 type Readiness struct {
 	db     Database
 	logger *slog.Logger
@@ -41,15 +42,25 @@ func (e readinessError) Error() string { return string(e) }
 
 const errNotChecked = readinessError("not checked yet")
 
-// Check pings Neo4j and makes sure the schema is applied, recording and
-// logging transitions between ready and not ready.
+const errNoSchema = readinessError("the Neo4j schema is not applied (the server applies it once Neo4j is reachable, as does mandategraph load)")
+
+// Check pings Neo4j and checks that the schema is applied, reading only,
+// and records and logs transitions between ready and not ready.
 func (r *Readiness) Check(ctx context.Context) error {
+	return r.check(ctx, false)
+}
+
+// check is Check; with apply, a missing schema is applied first.
+func (r *Readiness) check(ctx context.Context, apply bool) error {
 	err := r.db.Ping(ctx)
 	if err == nil {
 		var ok bool
 		if ok, err = r.db.SchemaApplied(ctx); err == nil && !ok {
-			r.logger.Info("applying the Neo4j schema")
-			err = r.db.ApplySchema(ctx)
+			err = errNoSchema
+			if apply {
+				r.logger.Info("applying the Neo4j schema")
+				err = r.db.ApplySchema(ctx)
+			}
 		}
 	}
 	r.mu.Lock()
@@ -71,13 +82,15 @@ func (r *Readiness) Status() (bool, error) {
 	return r.ready, r.err
 }
 
-// Watch checks readiness until ctx ends: with exponential backoff (250ms up
-// to 10s) while Neo4j is unreachable, every interval once it is.
+// Watch checks readiness until ctx ends, applying the schema whenever it
+// finds it missing (at start-up, or after Neo4j came back empty): with
+// exponential backoff (250ms up to 10s) while Neo4j is unreachable, every
+// interval once it is.
 func (r *Readiness) Watch(ctx context.Context, interval time.Duration) {
 	backoff := 250 * time.Millisecond
 	for {
 		checkCtx, cancel := context.WithTimeout(ctx, 10*time.Second)
-		err := r.Check(checkCtx)
+		err := r.check(checkCtx, true)
 		cancel()
 		wait := interval
 		if err != nil {
@@ -109,7 +122,8 @@ func NewHandler(readiness *Readiness, routes Routes, logger *slog.Logger) http.H
 	})
 	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
 		// A live check, so /readyz follows Neo4j going down and coming back
-		// without waiting for the background watcher.
+		// without waiting for the background watcher; it only reads (a
+		// probe must not write).
 		ctx, cancel := context.WithTimeout(r.Context(), 3*time.Second)
 		defer cancel()
 		if err := readiness.Check(ctx); err != nil {
