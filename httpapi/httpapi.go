@@ -50,16 +50,27 @@ func (r *Readiness) Check(ctx context.Context) error {
 	return r.check(ctx, false)
 }
 
-// check is Check; with apply, a missing schema is applied first.
+// check is Check; with apply, a missing schema is applied first. With
+// apply, check sets its own timeouts: 10s for the reads, and for applying
+// the schema, which creates and waits for indexes on a fresh database, 2
+// minutes (with 10s, a loaded machine could time out attempt after attempt).
 func (r *Readiness) check(ctx context.Context, apply bool) error {
-	err := r.db.Ping(ctx)
+	reads := ctx
+	if apply {
+		var cancel context.CancelFunc
+		reads, cancel = context.WithTimeout(ctx, 10*time.Second)
+		defer cancel()
+	}
+	err := r.db.Ping(reads)
 	if err == nil {
 		var ok bool
-		if ok, err = r.db.SchemaApplied(ctx); err == nil && !ok {
+		if ok, err = r.db.SchemaApplied(reads); err == nil && !ok {
 			err = errNoSchema
 			if apply {
 				r.logger.Info("applying the Neo4j schema")
-				err = r.db.ApplySchema(ctx)
+				applyCtx, cancel := context.WithTimeout(ctx, 2*time.Minute)
+				err = r.db.ApplySchema(applyCtx)
+				cancel()
 			}
 		}
 	}
@@ -89,9 +100,7 @@ func (r *Readiness) Status() (bool, error) {
 func (r *Readiness) Watch(ctx context.Context, interval time.Duration) {
 	backoff := 250 * time.Millisecond
 	for {
-		checkCtx, cancel := context.WithTimeout(ctx, 10*time.Second)
-		err := r.check(checkCtx, true)
-		cancel()
+		err := r.check(ctx, true)
 		wait := interval
 		if err != nil {
 			r.logger.Debug("Neo4j not ready; retrying", "in", backoff, "err", err)
