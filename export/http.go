@@ -34,9 +34,9 @@ func ParseFilter(q url.Values) (Filter, error) {
 			}
 			f.Mission = vals[0]
 		case "nodeKinds":
-			f.NodeKinds = splitList(vals)
+			f.NodeKinds = splitList[policy.NodeKind](vals)
 		case "edgeKinds":
-			f.EdgeKinds = splitList(vals)
+			f.EdgeKinds = splitList[policy.EdgeKind](vals)
 		default:
 			return f, policy.Errorf(policy.EINVALID, "unknown parameter %q (want mission, nodeKinds or edgeKinds)", key)
 		}
@@ -44,12 +44,12 @@ func ParseFilter(q url.Values) (Filter, error) {
 	return f, nil
 }
 
-func splitList(vals []string) []string {
-	var out []string
+func splitList[T ~string](vals []string) []T {
+	var out []T
 	for _, v := range vals {
 		for _, p := range strings.Split(v, ",") {
 			if p = strings.TrimSpace(p); p != "" {
-				out = append(out, p)
+				out = append(out, T(p))
 			}
 		}
 	}

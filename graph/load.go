@@ -10,6 +10,7 @@ package graph
 import (
 	"context"
 	"fmt"
+	"strconv"
 
 	"github.com/mandategraph/mandategraph/graph/model"
 	"github.com/mandategraph/mandategraph/policy"
@@ -147,25 +148,22 @@ func orEmpty[T any](list []T) []T {
 	return list
 }
 
-func kindArg(k *policy.RelationKind) policy.RelationKind {
-	if k == nil {
-		return ""
+// argKey renders an optional argument for a batch key: absent and "" are
+// different requests.
+func argKey[S ~string](p *S) string {
+	if p == nil {
+		return "-"
 	}
-	return *k
+	return strconv.Quote(string(*p))
 }
 
-func str(s *string) string {
-	if s == nil {
-		return ""
+// deref is *p, or T's zero value (for a filter: no filtering) when p is nil.
+func deref[T any](p *T) T {
+	if p == nil {
+		var zero T
+		return zero
 	}
-	return *s
-}
-
-func date(d *policy.Date) policy.Date {
-	if d == nil {
-		return policy.Date{}
-	}
-	return *d
+	return *p
 }
 
 // end resolves Relation.source or Relation.target: both ends of every

@@ -19,9 +19,9 @@ func (r *agendaResolver) Clauses(ctx context.Context, obj *model.Agenda, mission
 	if err != nil {
 		return nil, err
 	}
-	key := fmt.Sprintf("clauses:%s:%d:%d", str(mission), req.Offset, req.Limit)
+	key := fmt.Sprintf("clauses:%s:%d:%d", argKey(mission), req.Offset, req.Limit)
 	m, err := byParent(ctx, obj.Batch, key, func(ctx context.Context, members []any) (map[string]*model.ClauseConnection, error) {
-		pages, err := r.Store.AgendaClauses(ctx, nodeIDs(members), str(mission), req)
+		pages, err := r.Store.AgendaClauses(ctx, nodeIDs(members), mission, req)
 		if err != nil {
 			return nil, err
 		}
@@ -48,9 +48,9 @@ func (r *agendaResolver) Documents(ctx context.Context, obj *model.Agenda) ([]*m
 
 // Relations is the resolver for the relations field.
 func (r *agendaResolver) Relations(ctx context.Context, obj *model.Agenda, kind *policy.RelationKind, with *string) ([]*model.Relation, error) {
-	return relations(ctx, obj.Batch, fmt.Sprintf("relations:%s:%s", kindArg(kind), str(with)),
+	return relations(ctx, obj.Batch, fmt.Sprintf("relations:%s:%s", argKey(kind), argKey(with)),
 		func(ctx context.Context, ids []string) (map[string][]policy.Relation, error) {
-			return r.Store.AgendaRelations(ctx, ids, kindArg(kind), str(with))
+			return r.Store.AgendaRelations(ctx, ids, kind, with)
 		}, obj.ID)
 }
 
@@ -76,9 +76,9 @@ func (r *clauseResolver) Agendas(ctx context.Context, obj *model.Clause) ([]*mod
 
 // Relations is the resolver for the relations field.
 func (r *clauseResolver) Relations(ctx context.Context, obj *model.Clause, kind *policy.RelationKind) ([]*model.Relation, error) {
-	return relations(ctx, obj.Batch, fmt.Sprintf("relations:%s", kindArg(kind)),
+	return relations(ctx, obj.Batch, fmt.Sprintf("relations:%s", argKey(kind)),
 		func(ctx context.Context, ids []string) (map[string][]policy.Relation, error) {
-			return r.Store.EntityRelations(ctx, ids, kindArg(kind))
+			return r.Store.EntityRelations(ctx, ids, kind)
 		}, obj.ID)
 }
 
@@ -119,8 +119,8 @@ func (r *mandateResolver) Missions(ctx context.Context, obj *model.Mandate) ([]*
 
 // Clauses is the resolver for the clauses field.
 func (r *mandateResolver) Clauses(ctx context.Context, obj *model.Mandate, agenda *string) ([]*model.Clause, error) {
-	m, err := byParent(ctx, obj.Batch, "clauses:"+str(agenda), func(ctx context.Context, members []any) (map[string][]*model.Clause, error) {
-		byID, err := r.Store.MandateClauses(ctx, nodeIDs(members), str(agenda))
+	m, err := byParent(ctx, obj.Batch, "clauses:"+argKey(agenda), func(ctx context.Context, members []any) (map[string][]*model.Clause, error) {
+		byID, err := r.Store.MandateClauses(ctx, nodeIDs(members), agenda)
 		if err != nil {
 			return nil, err
 		}
@@ -171,9 +171,9 @@ func (r *missionResolver) Agendas(ctx context.Context, obj *model.Mission) ([]*m
 
 // Relations is the resolver for the relations field.
 func (r *missionResolver) Relations(ctx context.Context, obj *model.Mission, kind *policy.RelationKind) ([]*model.Relation, error) {
-	return relations(ctx, obj.Batch, fmt.Sprintf("relations:%s", kindArg(kind)),
+	return relations(ctx, obj.Batch, fmt.Sprintf("relations:%s", argKey(kind)),
 		func(ctx context.Context, ids []string) (map[string][]policy.Relation, error) {
-			return r.Store.MissionRelations(ctx, ids, kindArg(kind))
+			return r.Store.MissionRelations(ctx, ids, kind)
 		}, obj.ID)
 }
 
@@ -191,21 +191,17 @@ func (r *queryResolver) Node(ctx context.Context, id string) (model.Node, error)
 }
 
 // Missions is the resolver for the missions field.
-func (r *queryResolver) Missions(ctx context.Context, filter *model.MissionFilter, first *int, after *string) (*model.MissionConnection, error) {
+func (r *queryResolver) Missions(ctx context.Context, filter *policy.MissionFilter, first *int, after *string) (*model.MissionConnection, error) {
 	req, err := r.Limits.page(first, after)
 	if err != nil {
 		return nil, err
 	}
-	page, err := r.Store.FindMissions(ctx, missionFilter(filter), req)
+	page, err := r.Store.FindMissions(ctx, deref(filter), req)
 	if err != nil {
 		return nil, err
 	}
 	b := model.NewBatch()
-	es, info := edges(page, req, func(m policy.Mission) *model.Mission { return model.NewMission(b, m) },
-		func(cursor string, n *model.Mission) *model.MissionEdge {
-			return &model.MissionEdge{Cursor: cursor, Node: n}
-		})
-	return &model.MissionConnection{Edges: es, PageInfo: info, TotalCount: page.Total}, nil
+	return connection[model.MissionConnection, model.MissionEdge](page, req, func(m policy.Mission) *model.Mission { return model.NewMission(b, m) }), nil
 }
 
 // Mission is the resolver for the mission field.
@@ -223,12 +219,12 @@ func (r *queryResolver) Mandate(ctx context.Context, id string) (*model.Mandate,
 }
 
 // Clauses is the resolver for the clauses field.
-func (r *queryResolver) Clauses(ctx context.Context, filter *model.ClauseFilter, first *int, after *string) (*model.ClauseConnection, error) {
+func (r *queryResolver) Clauses(ctx context.Context, filter *policy.ClauseFilter, first *int, after *string) (*model.ClauseConnection, error) {
 	req, err := r.Limits.page(first, after)
 	if err != nil {
 		return nil, err
 	}
-	page, err := r.Store.FindClauses(ctx, clauseFilter(filter), req)
+	page, err := r.Store.FindClauses(ctx, deref(filter), req)
 	if err != nil {
 		return nil, err
 	}
@@ -236,21 +232,17 @@ func (r *queryResolver) Clauses(ctx context.Context, filter *model.ClauseFilter,
 }
 
 // Documents is the resolver for the documents field.
-func (r *queryResolver) Documents(ctx context.Context, filter *model.DocumentFilter, first *int, after *string) (*model.DocumentConnection, error) {
+func (r *queryResolver) Documents(ctx context.Context, filter *policy.DocumentFilter, first *int, after *string) (*model.DocumentConnection, error) {
 	req, err := r.Limits.page(first, after)
 	if err != nil {
 		return nil, err
 	}
-	page, err := r.Store.FindDocuments(ctx, documentFilter(filter), req)
+	page, err := r.Store.FindDocuments(ctx, deref(filter), req)
 	if err != nil {
 		return nil, err
 	}
 	b := model.NewBatch()
-	es, info := edges(page, req, func(d policy.Document) *model.Document { return model.NewDocument(b, d) },
-		func(cursor string, n *model.Document) *model.DocumentEdge {
-			return &model.DocumentEdge{Cursor: cursor, Node: n}
-		})
-	return &model.DocumentConnection{Edges: es, PageInfo: info, TotalCount: page.Total}, nil
+	return connection[model.DocumentConnection, model.DocumentEdge](page, req, func(d policy.Document) *model.Document { return model.NewDocument(b, d) }), nil
 }
 
 // Agendas is the resolver for the agendas field.
@@ -268,21 +260,17 @@ func (r *queryResolver) Agendas(ctx context.Context) ([]*model.Agenda, error) {
 }
 
 // Relations is the resolver for the relations field.
-func (r *queryResolver) Relations(ctx context.Context, filter *model.RelationFilter, first *int, after *string) (*model.RelationConnection, error) {
+func (r *queryResolver) Relations(ctx context.Context, filter *policy.RelationFilter, first *int, after *string) (*model.RelationConnection, error) {
 	req, err := r.Limits.page(first, after)
 	if err != nil {
 		return nil, err
 	}
-	page, err := r.Store.FindRelations(ctx, relationFilter(filter), req)
+	page, err := r.Store.FindRelations(ctx, deref(filter), req)
 	if err != nil {
 		return nil, err
 	}
 	b := model.NewBatch()
-	es, info := edges(page, req, func(rel policy.Relation) *model.Relation { return model.NewRelation(b, rel) },
-		func(cursor string, n *model.Relation) *model.RelationEdge {
-			return &model.RelationEdge{Cursor: cursor, Node: n}
-		})
-	return &model.RelationConnection{Edges: es, PageInfo: info, TotalCount: page.Total}, nil
+	return connection[model.RelationConnection, model.RelationEdge](page, req, func(rel policy.Relation) *model.Relation { return model.NewRelation(b, rel) }), nil
 }
 
 // Search is the resolver for the search field.
@@ -304,12 +292,12 @@ func (r *queryResolver) Search(ctx context.Context, text string, first *int) ([]
 }
 
 // Neighborhood is the resolver for the neighborhood field.
-func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int, filter *model.GraphFilter) (*policy.Graph, error) {
-	d := 1
+func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int, filter *policy.GraphFilter) (*policy.Graph, error) {
+	d := policy.DefaultNeighborhoodDepth
 	if depth != nil {
 		d = *depth
 	}
-	g, err := r.Store.Neighborhood(ctx, id, d, graphFilter(filter))
+	g, err := r.Store.Neighborhood(ctx, id, d, deref(filter))
 	if err != nil {
 		return nil, err
 	}
@@ -317,17 +305,17 @@ func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int,
 }
 
 // ShortestPath is the resolver for the shortestPath field.
-func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string, maxHops *int, filter *model.GraphFilter) (*policy.Graph, error) {
+func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string, maxHops *int, filter *policy.GraphFilter) (*policy.Graph, error) {
 	hops := policy.DefaultPathHops
 	if maxHops != nil {
 		hops = *maxHops
 	}
-	return r.Store.ShortestPath(ctx, from, to, hops, graphFilter(filter))
+	return r.Store.ShortestPath(ctx, from, to, hops, deref(filter))
 }
 
 // Graph is the resolver for the graph field.
-func (r *queryResolver) Graph(ctx context.Context, filter *model.GraphFilter) (*policy.Graph, error) {
-	g, err := r.Store.Subgraph(ctx, graphFilter(filter))
+func (r *queryResolver) Graph(ctx context.Context, filter *policy.GraphFilter) (*policy.Graph, error) {
+	g, err := r.Store.Subgraph(ctx, deref(filter))
 	if err != nil {
 		return nil, err
 	}
@@ -336,7 +324,7 @@ func (r *queryResolver) Graph(ctx context.Context, filter *model.GraphFilter) (*
 
 // AgendaOverlap is the resolver for the agendaOverlap field.
 func (r *queryResolver) AgendaOverlap(ctx context.Context, agendas []string, from *policy.Date, to *policy.Date) ([]*model.MissionOverlap, error) {
-	overlaps, err := r.Store.AgendaOverlap(ctx, agendas, date(from), date(to))
+	overlaps, err := r.Store.AgendaOverlap(ctx, agendas, deref(from), deref(to))
 	if err != nil {
 		return nil, err
 	}
@@ -376,7 +364,7 @@ func (r *queryResolver) MandateTimeline(ctx context.Context, mission string) ([]
 
 // AgendaCooccurrence is the resolver for the agendaCooccurrence field.
 func (r *queryResolver) AgendaCooccurrence(ctx context.Context, from *policy.Date, to *policy.Date) ([]*model.AgendaPair, error) {
-	pairs, err := r.Store.AgendaCooccurrence(ctx, date(from), date(to))
+	pairs, err := r.Store.AgendaCooccurrence(ctx, deref(from), deref(to))
 	if err != nil {
 		return nil, err
 	}

@@ -53,7 +53,7 @@ func (s *Store) AgendaCooccurrence(ctx context.Context, from, to policy.Date) ([
 			MATCH (g:Entity:Agenda)
 			RETURN collect(g) AS agendas
 		}
-		RETURN pairs, relPairs, agendas`, map[string]any{"from": dateParam(from), "to": dateParam(to)})
+		RETURN pairs, relPairs, agendas`, map[string]any{"from": dateValue(from), "to": dateValue(to)})
 	if err != nil {
 		return nil, fmt.Errorf("agenda co-occurrence: %w", err)
 	}

@@ -26,13 +26,13 @@ func readEverything(t *testing.T, store *neo4jdb.Store) string {
 	}
 	add(store.FindRelations(ctx, policy.RelationFilter{}, all))
 	add(store.FindEntities(ctx, []string{"monusco-poc-ssr-partner-forces", "poc-ssr-shared-goal", "poc-ssr-new", "POC", "MONUC"}))
-	add(store.EntityRelations(ctx, []string{"POC", "SSR", "dpko-poc-2015"}, ""))
-	add(store.MissionRelations(ctx, []string{"MONUC", "MONUSCO", "UNMISS"}, ""))
-	add(store.AgendaRelations(ctx, []string{"POC", "SSR"}, "", ""))
+	add(store.EntityRelations(ctx, []string{"POC", "SSR", "dpko-poc-2015"}, nil))
+	add(store.MissionRelations(ctx, []string{"MONUC", "MONUSCO", "UNMISS"}, nil))
+	add(store.AgendaRelations(ctx, []string{"POC", "SSR"}, nil, nil))
 	add(store.AgendaOverlap(ctx, []string{"POC", "SSR"}, policy.Date{}, policy.Date{}))
 	add(store.Search(ctx, "civilians", 50))
-	add(store.Subgraph(ctx, policy.GraphFilter{Limit: 100}))
-	add(store.Neighborhood(ctx, "POC", 2, policy.GraphFilter{Limit: 100}))
+	add(store.Subgraph(ctx, policy.GraphFilter{Limit: new(100)}))
+	add(store.Neighborhood(ctx, "POC", 2, policy.GraphFilter{Limit: new(100)}))
 	// Of several shortest paths Neo4j returns one that depends on where
 	// the records lie, which a staged load changes; the length does not.
 	path, err := store.ShortestPath(ctx, "MONUC", "SSR", 6, policy.GraphFilter{})
@@ -43,18 +43,18 @@ func readEverything(t *testing.T, store *neo4jdb.Store) string {
 	add(store.FindAgendas(ctx))
 	// Filtered lists, some served by indexes on kind labels, which staged
 	// and retired nodes carry too.
-	add(store.FindMissions(ctx, policy.MissionFilter{Agenda: "SSR"}, all))
-	add(store.FindClauses(ctx, policy.ClauseFilter{Mission: "MONUSCO", From: policy.MustDate("2010-01-01"), To: policy.MustDate("2011-12-31")}, all))
-	add(store.FindDocuments(ctx, policy.DocumentFilter{Year: 2016}, all))
+	add(store.FindMissions(ctx, policy.MissionFilter{Agenda: new("SSR")}, all))
+	add(store.FindClauses(ctx, policy.ClauseFilter{Mission: new("MONUSCO"), From: new(policy.MustDate("2010-01-01")), To: new(policy.MustDate("2011-12-31"))}, all))
+	add(store.FindDocuments(ctx, policy.DocumentFilter{Year: new(2016)}, all))
 	// The GraphQL layer's batched reads of related things.
 	for link := policy.MissionMandates; link <= policy.AgendaDocuments; link++ {
 		add(store.Related(ctx, link, []string{"MONUC", "MONUSCO", "UNMISS", "POC", "SSR",
 			"S/RES/1856(2008)", "S/RES/1925(2010)", "S/RES/1996(2011)", "dpko-poc-2015", "ssr-report-2016"}))
 	}
-	add(store.MandateClauses(ctx, []string{"S/RES/1925(2010)", "S/RES/1996(2011)"}, ""))
-	add(store.MandateClauses(ctx, []string{"S/RES/1925(2010)"}, "SSR"))
-	add(store.AgendaClauses(ctx, []string{"POC", "SSR"}, "", all))
-	add(store.AgendaClauses(ctx, []string{"POC"}, "MONUSCO", all))
+	add(store.MandateClauses(ctx, []string{"S/RES/1925(2010)", "S/RES/1996(2011)"}, nil))
+	add(store.MandateClauses(ctx, []string{"S/RES/1925(2010)"}, new("SSR")))
+	add(store.AgendaClauses(ctx, []string{"POC", "SSR"}, nil, all))
+	add(store.AgendaClauses(ctx, []string{"POC"}, new("MONUSCO"), all))
 	add(store.MandateTimeline(ctx, "MONUSCO"))
 	b, err := json.MarshalIndent(out, "", " ")
 	if err != nil {
