@@ -26,7 +26,7 @@ var (
 	slugPattern         = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 	symbolIDPattern     = regexp.MustCompile(`^[A-Z][A-Z0-9]*(/[A-Za-z0-9.()-]+)+$`)
 	symbolPattern       = regexp.MustCompile(`^[A-Z][A-Z0-9]*/[!-~]+( [!-~]+)*$`)
-	paragraphPattern    = regexp.MustCompile(`^[1-9][0-9]*(\([a-z]{1,3}\)(\([ivxl]+\))?|\([ivxl]+\)\([a-z]{1,3}\))?$`)
+	paragraphPattern    = regexp.MustCompile(`^[1-9][0-9]*(\([a-z]{1,3}\)(\([ivxl]+\))?|\([ivxl]+\)(\([a-z]{1,3}\))?)?$`)
 	countryPattern      = regexp.MustCompile(`^[A-Z]{3}$`)
 	yearPattern         = regexp.MustCompile(`^[0-9]{4}$`)
 )
@@ -79,15 +79,15 @@ func missionShape() shape {
 func mandateShape() shape {
 	return shape{"a mandate", []field{
 		{"id", true}, {"kind", true}, {"adopted", true}, {"chapterVII", false},
-		{"url", false}, {"missions", true}, {"cites", false}, {"clauses", false},
-		{"provenance", true},
+		{"url", false}, {"missions", true}, {"cites", false}, {"allParagraphs", false},
+		{"clauses", false}, {"provenance", true},
 	}}
 }
 
 // clauseShape returns the fields of a clause.
 func clauseShape() shape {
 	return shape{"a clause", []field{
-		{"paragraph", true}, {"summary", true}, {"text", false}, {"agendas", true},
+		{"paragraph", true}, {"summary", false}, {"text", false}, {"agendas", false},
 		{"provenance", false},
 	}}
 }
@@ -314,6 +314,9 @@ func (d *fileDecoder) mandate(v value) {
 	m.URL = d.url(o, "url")
 	m.Missions = d.refs(o, "missions", kindMission)
 	m.Cites = d.cites(o, m.ID)
+	if all := o.boolean("allParagraphs"); all != nil {
+		m.AllParagraphs = *all
+	}
 	items, _ := o.list("clauses")
 	first := make(map[string]loc) // paragraph → where first given
 	var inherit []int             // clauses without provenance of their own
@@ -321,6 +324,14 @@ func (d *fileDecoder) mandate(v value) {
 		c, pv, hasProv, ok := d.clause(it)
 		if !ok {
 			continue
+		}
+		// Only a mandate whose every operative paragraph was imported may
+		// leave a clause without the project's own summary, or untagged.
+		if !m.AllParagraphs && !hasField(it, "summary") {
+			d.errorf(it, `missing required field "summary" (write the clause's summary in your own words; only a mandate with allParagraphs: true, as imported, may leave it out)`)
+		}
+		if !m.AllParagraphs && !hasField(it, "agendas") {
+			d.errorf(it, `missing required field "agendas" (name at least one agenda; only a mandate with allParagraphs: true, as imported, may have untagged clauses)`)
 		}
 		c.MandateID, c.Order = m.ID, i+1
 		if c.Paragraph != "" {
@@ -387,7 +398,7 @@ func checkParagraph(p string) string {
 	if squeezed := strings.ReplaceAll(p, " ", ""); squeezed != p && paragraphPattern.MatchString(squeezed) {
 		return fmt.Sprintf("invalid paragraph %q (write it without spaces: %q)", shorten(p), squeezed)
 	}
-	return fmt.Sprintf("invalid paragraph %q (want a locator such as 12, 12(a), 12(a)(ii) or 35(i)(a))", shorten(p))
+	return fmt.Sprintf("invalid paragraph %q (want a locator such as 12, 12(a), 12(a)(ii), 35(i) or 35(i)(a))", shorten(p))
 }
 
 // document decodes a document.
@@ -674,4 +685,17 @@ func asStrings[S ~string](xs []S) []string {
 		strs[i] = string(x)
 	}
 	return strs
+}
+
+// hasField reports whether v is a mapping with the key name.
+func hasField(v value, name string) bool {
+	if v.n == nil || v.n.Kind != yaml.MappingNode {
+		return false
+	}
+	for i := 0; i+1 < len(v.n.Content); i += 2 {
+		if v.n.Content[i].Value == name {
+			return true
+		}
+	}
+	return false
 }

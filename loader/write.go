@@ -36,9 +36,9 @@ type (
 	}
 	clauseJSON struct {
 		Paragraph  string          `json:"paragraph"`
-		Summary    string          `json:"summary"`
+		Summary    string          `json:"summary,omitempty"`
 		Text       string          `json:"text,omitempty"`
-		Agendas    []string        `json:"agendas"`
+		Agendas    []string        `json:"agendas,omitempty"`
 		Provenance *provenanceJSON `json:"provenance,omitempty"`
 	}
 	mandateJSON struct {
@@ -49,6 +49,7 @@ type (
 		URL        string         `json:"url,omitempty"`
 		Missions   []string       `json:"missions"`
 		Cites      []string       `json:"cites,omitempty"`
+		All        bool           `json:"allParagraphs,omitempty"`
 		Clauses    []clauseJSON   `json:"clauses,omitempty"`
 		Provenance provenanceJSON `json:"provenance"`
 	}
@@ -128,7 +129,7 @@ func WriteJSON(dir string, ds *policy.Dataset) error {
 	for lo := 0; lo < len(ds.Mandates); lo += chunk {
 		var f fileJSON
 		for _, m := range ds.Mandates[lo:min(lo+chunk, len(ds.Mandates))] {
-			mj := mandateJSON{m.ID, string(m.Kind), m.Adopted.String(), m.ChapterVII, m.URL, m.Missions, m.Cites, nil, prov(m.Provenance)}
+			mj := mandateJSON{m.ID, string(m.Kind), m.Adopted.String(), m.ChapterVII, m.URL, m.Missions, m.Cites, m.AllParagraphs, nil, prov(m.Provenance)}
 			for _, c := range m.Clauses {
 				cj := clauseJSON{Paragraph: c.Paragraph, Summary: c.Summary, Text: c.Text, Agendas: c.Agendas}
 				if c.Provenance != m.Provenance {

@@ -51,9 +51,13 @@ func WriteYAML(w io.Writer, ds *policy.Dataset) error {
 			if m.ChapterVII != nil {
 				chapterVII = scalar("!!bool", strconv.FormatBool(*m.ChapterVII))
 			}
+			var all *yaml.Node
+			if m.AllParagraphs {
+				all = scalar("!!bool", "true")
+			}
 			l.item(mapping("id", str(m.ID), "kind", str(string(m.Kind)), "adopted", date(m.Adopted),
 				"chapterVII", chapterVII, "url", str(m.URL), "missions", flow(m.Missions), "cites", flow(m.Cites),
-				"clauses", clauses.seqOrNil(), "provenance", provenanceNode(m.Provenance)))
+				"allParagraphs", all, "clauses", clauses.seqOrNil(), "provenance", provenanceNode(m.Provenance)))
 		}
 		root.field("mandates", l.seq())
 	}

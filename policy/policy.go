@@ -98,8 +98,12 @@ type Mandate struct {
 	URL        string
 	Missions   []string // mission ids
 	Cites      []string // mandate or document ids
-	Clauses    []Clause
-	Provenance Provenance
+	// AllParagraphs says that Clauses hold every operative paragraph and
+	// sub-item (an imported mandate); otherwise they are a curator's
+	// selection, or nothing is recorded when there are none.
+	AllParagraphs bool
+	Clauses       []Clause
+	Provenance    Provenance
 }
 
 // Clause is one operative paragraph or sub-paragraph of a mandate.
@@ -107,8 +111,8 @@ type Clause struct {
 	// ID is the mandate id + "#" + paragraph, e.g. "S/RES/1925(2010)#12(a)".
 	ID         string
 	MandateID  string
-	Paragraph  string // locator such as "12(a)", "12(a)(ii)" or "35(i)(a)"
-	Summary    string // the project's own words
+	Paragraph  string // locator such as "12(a)", "12(a)(ii)", "35(i)" or "35(i)(a)"
+	Summary    string // the project's own words; may be empty in an AllParagraphs mandate
 	Text       string // official text, optional
 	Agendas    []string
 	Provenance Provenance
