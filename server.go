@@ -61,6 +61,9 @@ commands:
   import --report [--clauses] PATH...
                            read resolutions (Akoma Ntoso XML, EOSG JSON, plain
                            text) and report what was found; writes nothing
+  import --with DIR (--out OUT | --load [--dry-run]) [--text=false] PATH...
+                           convert them into dataset files joining DIR, or load
+                           DIR plus them (validated, all or nothing, as load)
 `
 
 func main() {
@@ -90,7 +93,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	case "load":
 		err = load(ctx, rest, getenv, stdout, stderr)
 	case "import":
-		err = importCmd(rest, stdout, stderr)
+		err = importCmd(ctx, rest, getenv, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
