@@ -180,18 +180,18 @@ type ComplexityRoot struct {
 	Query struct {
 		AgendaOverlap   func(childComplexity int, agendas []string, from *policy.Date, to *policy.Date) int
 		Agendas         func(childComplexity int) int
-		Clauses         func(childComplexity int, filter *model.ClauseFilter, first *int, after *string) int
-		Documents       func(childComplexity int, filter *model.DocumentFilter, first *int, after *string) int
-		Graph           func(childComplexity int, filter *model.GraphFilter) int
+		Clauses         func(childComplexity int, filter *policy.ClauseFilter, first *int, after *string) int
+		Documents       func(childComplexity int, filter *policy.DocumentFilter, first *int, after *string) int
+		Graph           func(childComplexity int, filter *policy.GraphFilter) int
 		Mandate         func(childComplexity int, id string) int
 		MandateTimeline func(childComplexity int, mission string) int
 		Mission         func(childComplexity int, id string) int
-		Missions        func(childComplexity int, filter *model.MissionFilter, first *int, after *string) int
-		Neighborhood    func(childComplexity int, id string, depth *int, filter *model.GraphFilter) int
+		Missions        func(childComplexity int, filter *policy.MissionFilter, first *int, after *string) int
+		Neighborhood    func(childComplexity int, id string, depth *int, filter *policy.GraphFilter) int
 		Node            func(childComplexity int, id string) int
-		Relations       func(childComplexity int, filter *model.RelationFilter, first *int, after *string) int
+		Relations       func(childComplexity int, filter *policy.RelationFilter, first *int, after *string) int
 		Search          func(childComplexity int, text string, first *int) int
-		ShortestPath    func(childComplexity int, from string, to string, maxHops *int, filter *model.GraphFilter) int
+		ShortestPath    func(childComplexity int, from string, to string, maxHops *int, filter *policy.GraphFilter) int
 	}
 
 	Relation struct {
@@ -268,17 +268,17 @@ type MissionResolver interface {
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (model.Node, error)
-	Missions(ctx context.Context, filter *model.MissionFilter, first *int, after *string) (*model.MissionConnection, error)
+	Missions(ctx context.Context, filter *policy.MissionFilter, first *int, after *string) (*model.MissionConnection, error)
 	Mission(ctx context.Context, id string) (*model.Mission, error)
 	Mandate(ctx context.Context, id string) (*model.Mandate, error)
-	Clauses(ctx context.Context, filter *model.ClauseFilter, first *int, after *string) (*model.ClauseConnection, error)
-	Documents(ctx context.Context, filter *model.DocumentFilter, first *int, after *string) (*model.DocumentConnection, error)
+	Clauses(ctx context.Context, filter *policy.ClauseFilter, first *int, after *string) (*model.ClauseConnection, error)
+	Documents(ctx context.Context, filter *policy.DocumentFilter, first *int, after *string) (*model.DocumentConnection, error)
 	Agendas(ctx context.Context) ([]*model.Agenda, error)
-	Relations(ctx context.Context, filter *model.RelationFilter, first *int, after *string) (*model.RelationConnection, error)
+	Relations(ctx context.Context, filter *policy.RelationFilter, first *int, after *string) (*model.RelationConnection, error)
 	Search(ctx context.Context, text string, first *int) ([]*model.SearchHit, error)
-	Neighborhood(ctx context.Context, id string, depth *int, filter *model.GraphFilter) (*policy.Graph, error)
-	ShortestPath(ctx context.Context, from string, to string, maxHops *int, filter *model.GraphFilter) (*policy.Graph, error)
-	Graph(ctx context.Context, filter *model.GraphFilter) (*policy.Graph, error)
+	Neighborhood(ctx context.Context, id string, depth *int, filter *policy.GraphFilter) (*policy.Graph, error)
+	ShortestPath(ctx context.Context, from string, to string, maxHops *int, filter *policy.GraphFilter) (*policy.Graph, error)
+	Graph(ctx context.Context, filter *policy.GraphFilter) (*policy.Graph, error)
 	AgendaOverlap(ctx context.Context, agendas []string, from *policy.Date, to *policy.Date) ([]*model.MissionOverlap, error)
 	MandateTimeline(ctx context.Context, mission string) ([]*model.TimelineEntry, error)
 }
@@ -875,7 +875,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Clauses(childComplexity, args["filter"].(*model.ClauseFilter), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Clauses(childComplexity, args["filter"].(*policy.ClauseFilter), args["first"].(*int), args["after"].(*string)), true
 	case "Query.documents":
 		if e.ComplexityRoot.Query.Documents == nil {
 			break
@@ -886,7 +886,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Documents(childComplexity, args["filter"].(*model.DocumentFilter), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Documents(childComplexity, args["filter"].(*policy.DocumentFilter), args["first"].(*int), args["after"].(*string)), true
 	case "Query.graph":
 		if e.ComplexityRoot.Query.Graph == nil {
 			break
@@ -897,7 +897,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Graph(childComplexity, args["filter"].(*model.GraphFilter)), true
+		return e.ComplexityRoot.Query.Graph(childComplexity, args["filter"].(*policy.GraphFilter)), true
 
 	case "Query.mandate":
 		if e.ComplexityRoot.Query.Mandate == nil {
@@ -942,7 +942,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Missions(childComplexity, args["filter"].(*model.MissionFilter), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Missions(childComplexity, args["filter"].(*policy.MissionFilter), args["first"].(*int), args["after"].(*string)), true
 	case "Query.neighborhood":
 		if e.ComplexityRoot.Query.Neighborhood == nil {
 			break
@@ -953,7 +953,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Neighborhood(childComplexity, args["id"].(string), args["depth"].(*int), args["filter"].(*model.GraphFilter)), true
+		return e.ComplexityRoot.Query.Neighborhood(childComplexity, args["id"].(string), args["depth"].(*int), args["filter"].(*policy.GraphFilter)), true
 	case "Query.node":
 		if e.ComplexityRoot.Query.Node == nil {
 			break
@@ -975,7 +975,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Relations(childComplexity, args["filter"].(*model.RelationFilter), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Relations(childComplexity, args["filter"].(*policy.RelationFilter), args["first"].(*int), args["after"].(*string)), true
 	case "Query.search":
 		if e.ComplexityRoot.Query.Search == nil {
 			break
@@ -997,7 +997,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.ShortestPath(childComplexity, args["from"].(string), args["to"].(string), args["maxHops"].(*int), args["filter"].(*model.GraphFilter)), true
+		return e.ComplexityRoot.Query.ShortestPath(childComplexity, args["from"].(string), args["to"].(string), args["maxHops"].(*int), args["filter"].(*policy.GraphFilter)), true
 
 	case "Relation.evidence":
 		if e.ComplexityRoot.Relation.Evidence == nil {
@@ -1473,7 +1473,10 @@ type RelationEdge {
   node: Relation!
 }
 
-"Every field narrows the result; missions are ordered by id."
+"""
+Every field narrows the result; missions are ordered by id. A field that is given filters, even
+with an empty or zero value; an absent or null field does not filter.
+"""
 input MissionFilter {
   "An ISO 3166-1 alpha-3 code, e.g. COD."
   hostCountry: String
@@ -1485,7 +1488,10 @@ input MissionFilter {
   active: Boolean
 }
 
-"Every field narrows the result."
+"""
+Every field narrows the result. A field that is given filters, even
+with an empty or zero value; an absent or null field does not filter.
+"""
 input ClauseFilter {
   "Clauses of mandates that task this mission."
   mission: ID
@@ -1499,7 +1505,10 @@ input ClauseFilter {
   text: String
 }
 
-"Every field narrows the result; documents are ordered by year, then id."
+"""
+Every field narrows the result; documents are ordered by year, then id. A field that is given filters, even
+with an empty or zero value; an absent or null field does not filter.
+"""
 input DocumentFilter {
   kind: DocumentKind
   "Case-insensitive substring of the issuer, e.g. DPKO."
@@ -1508,7 +1517,10 @@ input DocumentFilter {
   year: Int
 }
 
-"Every field narrows the result; relations are ordered by id."
+"""
+Every field narrows the result; relations are ordered by id. A field that is given filters, even
+with an empty or zero value; an absent or null field does not filter.
+"""
 input RelationFilter {
   kind: RelationKind
   """
@@ -1521,9 +1533,9 @@ input RelationFilter {
   mechanism: String
   "Relations in this mission (as Mission.relations)."
   mission: ID
-  "Exact strength, 1 to 3."
+  "Exact strength, 1 to 3 (others are BAD_USER_INPUT)."
   strength: Int
-  "Minimum strength, 1 to 3."
+  "Minimum strength, 1 to 3 (others are BAD_USER_INPUT)."
   minStrength: Int
 }
 
@@ -2211,8 +2223,8 @@ func (ec *executionContext) field_Query_clauses_args(ctx context.Context, rawArg
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
-		func(ctx context.Context, v any) (*model.ClauseFilter, error) {
-			return ec.unmarshalOClauseFilter2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐClauseFilter(ctx, v)
+		func(ctx context.Context, v any) (*policy.ClauseFilter, error) {
+			return ec.unmarshalOClauseFilter2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋpolicyᚐClauseFilter(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -2241,8 +2253,8 @@ func (ec *executionContext) field_Query_documents_args(ctx context.Context, rawA
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
-		func(ctx context.Context, v any) (*model.DocumentFilter, error) {
-			return ec.unmarshalODocumentFilter2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐDocumentFilter(ctx, v)
+		func(ctx context.Context, v any) (*policy.DocumentFilter, error) {
+			return ec.unmarshalODocumentFilter2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋpolicyᚐDocumentFilter(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -2271,8 +2283,8 @@ func (ec *executionContext) field_Query_graph_args(ctx context.Context, rawArgs 
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
-		func(ctx context.Context, v any) (*model.GraphFilter, error) {
-			return ec.unmarshalOGraphFilter2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐGraphFilter(ctx, v)
+		func(ctx context.Context, v any) (*policy.GraphFilter, error) {
+			return ec.unmarshalOGraphFilter2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋpolicyᚐGraphFilter(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -2327,8 +2339,8 @@ func (ec *executionContext) field_Query_missions_args(ctx context.Context, rawAr
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
-		func(ctx context.Context, v any) (*model.MissionFilter, error) {
-			return ec.unmarshalOMissionFilter2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐMissionFilter(ctx, v)
+		func(ctx context.Context, v any) (*policy.MissionFilter, error) {
+			return ec.unmarshalOMissionFilter2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋpolicyᚐMissionFilter(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -2373,8 +2385,8 @@ func (ec *executionContext) field_Query_neighborhood_args(ctx context.Context, r
 	}
 	args["depth"] = arg1
 	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
-		func(ctx context.Context, v any) (*model.GraphFilter, error) {
-			return ec.unmarshalOGraphFilter2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐGraphFilter(ctx, v)
+		func(ctx context.Context, v any) (*policy.GraphFilter, error) {
+			return ec.unmarshalOGraphFilter2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋpolicyᚐGraphFilter(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -2401,8 +2413,8 @@ func (ec *executionContext) field_Query_relations_args(ctx context.Context, rawA
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
-		func(ctx context.Context, v any) (*model.RelationFilter, error) {
-			return ec.unmarshalORelationFilter2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐRelationFilter(ctx, v)
+		func(ctx context.Context, v any) (*policy.RelationFilter, error) {
+			return ec.unmarshalORelationFilter2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋpolicyᚐRelationFilter(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -2477,8 +2489,8 @@ func (ec *executionContext) field_Query_shortestPath_args(ctx context.Context, r
 	}
 	args["maxHops"] = arg2
 	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
-		func(ctx context.Context, v any) (*model.GraphFilter, error) {
-			return ec.unmarshalOGraphFilter2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐGraphFilter(ctx, v)
+		func(ctx context.Context, v any) (*policy.GraphFilter, error) {
+			return ec.unmarshalOGraphFilter2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋpolicyᚐGraphFilter(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4863,7 +4875,7 @@ func (ec *executionContext) _Query_missions(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Missions(ctx, fc.Args["filter"].(*model.MissionFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Missions(ctx, fc.Args["filter"].(*policy.MissionFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.MissionConnection) graphql.Marshaler {
@@ -4995,7 +5007,7 @@ func (ec *executionContext) _Query_clauses(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Clauses(ctx, fc.Args["filter"].(*model.ClauseFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Clauses(ctx, fc.Args["filter"].(*policy.ClauseFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ClauseConnection) graphql.Marshaler {
@@ -5039,7 +5051,7 @@ func (ec *executionContext) _Query_documents(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Documents(ctx, fc.Args["filter"].(*model.DocumentFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Documents(ctx, fc.Args["filter"].(*policy.DocumentFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.DocumentConnection) graphql.Marshaler {
@@ -5115,7 +5127,7 @@ func (ec *executionContext) _Query_relations(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Relations(ctx, fc.Args["filter"].(*model.RelationFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Relations(ctx, fc.Args["filter"].(*policy.RelationFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationConnection) graphql.Marshaler {
@@ -5203,7 +5215,7 @@ func (ec *executionContext) _Query_neighborhood(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Neighborhood(ctx, fc.Args["id"].(string), fc.Args["depth"].(*int), fc.Args["filter"].(*model.GraphFilter))
+			return ec.Resolvers.Query().Neighborhood(ctx, fc.Args["id"].(string), fc.Args["depth"].(*int), fc.Args["filter"].(*policy.GraphFilter))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *policy.Graph) graphql.Marshaler {
@@ -5247,7 +5259,7 @@ func (ec *executionContext) _Query_shortestPath(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().ShortestPath(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxHops"].(*int), fc.Args["filter"].(*model.GraphFilter))
+			return ec.Resolvers.Query().ShortestPath(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxHops"].(*int), fc.Args["filter"].(*policy.GraphFilter))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *policy.Graph) graphql.Marshaler {
@@ -5291,7 +5303,7 @@ func (ec *executionContext) _Query_graph(ctx context.Context, field graphql.Coll
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Graph(ctx, fc.Args["filter"].(*model.GraphFilter))
+			return ec.Resolvers.Query().Graph(ctx, fc.Args["filter"].(*policy.GraphFilter))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *policy.Graph) graphql.Marshaler {
@@ -7130,8 +7142,8 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 
 // region    **************************** input.gotpl *****************************
 
-func (ec *executionContext) unmarshalInputClauseFilter(ctx context.Context, obj any) (model.ClauseFilter, error) {
-	var it model.ClauseFilter
+func (ec *executionContext) unmarshalInputClauseFilter(ctx context.Context, obj any) (policy.ClauseFilter, error) {
+	var it policy.ClauseFilter
 	if obj == nil {
 		return it, nil
 	}
@@ -7201,14 +7213,14 @@ func (ec *executionContext) unmarshalInputClauseFilter(ctx context.Context, obj 
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalClauseFilter(ctx context.Context, raw any) (model.ClauseFilter, error) {
-	var out model.ClauseFilter
+func UnmarshalClauseFilter(ctx context.Context, raw any) (policy.ClauseFilter, error) {
+	var out policy.ClauseFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ClauseFilter", raw, &out)
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputDocumentFilter(ctx context.Context, obj any) (model.DocumentFilter, error) {
-	var it model.DocumentFilter
+func (ec *executionContext) unmarshalInputDocumentFilter(ctx context.Context, obj any) (policy.DocumentFilter, error) {
+	var it policy.DocumentFilter
 	if obj == nil {
 		return it, nil
 	}
@@ -7264,14 +7276,14 @@ func (ec *executionContext) unmarshalInputDocumentFilter(ctx context.Context, ob
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalDocumentFilter(ctx context.Context, raw any) (model.DocumentFilter, error) {
-	var out model.DocumentFilter
+func UnmarshalDocumentFilter(ctx context.Context, raw any) (policy.DocumentFilter, error) {
+	var out policy.DocumentFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "DocumentFilter", raw, &out)
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputGraphFilter(ctx context.Context, obj any) (model.GraphFilter, error) {
-	var it model.GraphFilter
+func (ec *executionContext) unmarshalInputGraphFilter(ctx context.Context, obj any) (policy.GraphFilter, error) {
+	var it policy.GraphFilter
 	if obj == nil {
 		return it, nil
 	}
@@ -7290,14 +7302,14 @@ func (ec *executionContext) unmarshalInputGraphFilter(ctx context.Context, obj a
 		switch k {
 		case "nodeKinds":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nodeKinds"))
-			data, err := ec.unmarshalONodeKind2ᚕgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐNodeKindᚄ(ctx, v)
+			data, err := ec.unmarshalONodeKind2ᚕgithubᚗcomᚋmandategraphᚋmandategraphᚋpolicyᚐNodeKindᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.NodeKinds = data
 		case "edgeKinds":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("edgeKinds"))
-			data, err := ec.unmarshalOEdgeKind2ᚕgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐEdgeKindᚄ(ctx, v)
+			data, err := ec.unmarshalOEdgeKind2ᚕgithubᚗcomᚋmandategraphᚋmandategraphᚋpolicyᚐEdgeKindᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -7320,14 +7332,14 @@ func (ec *executionContext) unmarshalInputGraphFilter(ctx context.Context, obj a
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalGraphFilter(ctx context.Context, raw any) (model.GraphFilter, error) {
-	var out model.GraphFilter
+func UnmarshalGraphFilter(ctx context.Context, raw any) (policy.GraphFilter, error) {
+	var out policy.GraphFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "GraphFilter", raw, &out)
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputMissionFilter(ctx context.Context, obj any) (model.MissionFilter, error) {
-	var it model.MissionFilter
+func (ec *executionContext) unmarshalInputMissionFilter(ctx context.Context, obj any) (policy.MissionFilter, error) {
+	var it policy.MissionFilter
 	if obj == nil {
 		return it, nil
 	}
@@ -7383,14 +7395,14 @@ func (ec *executionContext) unmarshalInputMissionFilter(ctx context.Context, obj
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalMissionFilter(ctx context.Context, raw any) (model.MissionFilter, error) {
-	var out model.MissionFilter
+func UnmarshalMissionFilter(ctx context.Context, raw any) (policy.MissionFilter, error) {
+	var out policy.MissionFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "MissionFilter", raw, &out)
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputRelationFilter(ctx context.Context, obj any) (model.RelationFilter, error) {
-	var it model.RelationFilter
+func (ec *executionContext) unmarshalInputRelationFilter(ctx context.Context, obj any) (policy.RelationFilter, error) {
+	var it policy.RelationFilter
 	if obj == nil {
 		return it, nil
 	}
@@ -7460,8 +7472,8 @@ func (ec *executionContext) unmarshalInputRelationFilter(ctx context.Context, ob
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalRelationFilter(ctx context.Context, raw any) (model.RelationFilter, error) {
-	var out model.RelationFilter
+func UnmarshalRelationFilter(ctx context.Context, raw any) (policy.RelationFilter, error) {
+	var out policy.RelationFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "RelationFilter", raw, &out)
 	return out, err
 }
@@ -9346,14 +9358,19 @@ func (ec *executionContext) marshalNDocumentKind2githubᚗcomᚋmandategraphᚋm
 	return res
 }
 
-func (ec *executionContext) unmarshalNEdgeKind2githubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐEdgeKind(ctx context.Context, v any) (model.EdgeKind, error) {
-	var res model.EdgeKind
-	err := res.UnmarshalGQL(v)
+func (ec *executionContext) unmarshalNEdgeKind2githubᚗcomᚋmandategraphᚋmandategraphᚋpolicyᚐEdgeKind(ctx context.Context, v any) (policy.EdgeKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := policy.EdgeKind(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNEdgeKind2githubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐEdgeKind(ctx context.Context, sel ast.SelectionSet, v model.EdgeKind) graphql.Marshaler {
-	return v
+func (ec *executionContext) marshalNEdgeKind2githubᚗcomᚋmandategraphᚋmandategraphᚋpolicyᚐEdgeKind(ctx context.Context, sel ast.SelectionSet, v policy.EdgeKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "EdgeKind!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNEvidence2ᚕᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐEvidenceᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Evidence) graphql.Marshaler {
@@ -9642,14 +9659,19 @@ func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋmandategraphᚋmandat
 	return ret
 }
 
-func (ec *executionContext) unmarshalNNodeKind2githubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐNodeKind(ctx context.Context, v any) (model.NodeKind, error) {
-	var res model.NodeKind
-	err := res.UnmarshalGQL(v)
+func (ec *executionContext) unmarshalNNodeKind2githubᚗcomᚋmandategraphᚋmandategraphᚋpolicyᚐNodeKind(ctx context.Context, v any) (policy.NodeKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := policy.NodeKind(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNNodeKind2githubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐNodeKind(ctx context.Context, sel ast.SelectionSet, v model.NodeKind) graphql.Marshaler {
-	return v
+func (ec *executionContext) marshalNNodeKind2githubᚗcomᚋmandategraphᚋmandategraphᚋpolicyᚐNodeKind(ctx context.Context, sel ast.SelectionSet, v policy.NodeKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "NodeKind!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
@@ -9994,7 +10016,7 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	return res
 }
 
-func (ec *executionContext) unmarshalOClauseFilter2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐClauseFilter(ctx context.Context, v any) (*model.ClauseFilter, error) {
+func (ec *executionContext) unmarshalOClauseFilter2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋpolicyᚐClauseFilter(ctx context.Context, v any) (*policy.ClauseFilter, error) {
 	if v == nil {
 		return nil, nil
 	}
@@ -10032,7 +10054,7 @@ func (ec *executionContext) marshalODate2ᚖgithubᚗcomᚋmandategraphᚋmandat
 	return res
 }
 
-func (ec *executionContext) unmarshalODocumentFilter2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐDocumentFilter(ctx context.Context, v any) (*model.DocumentFilter, error) {
+func (ec *executionContext) unmarshalODocumentFilter2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋpolicyᚐDocumentFilter(ctx context.Context, v any) (*policy.DocumentFilter, error) {
 	if v == nil {
 		return nil, nil
 	}
@@ -10059,16 +10081,16 @@ func (ec *executionContext) marshalODocumentKind2ᚖgithubᚗcomᚋmandategraph�
 	return res
 }
 
-func (ec *executionContext) unmarshalOEdgeKind2ᚕgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐEdgeKindᚄ(ctx context.Context, v any) ([]model.EdgeKind, error) {
+func (ec *executionContext) unmarshalOEdgeKind2ᚕgithubᚗcomᚋmandategraphᚋmandategraphᚋpolicyᚐEdgeKindᚄ(ctx context.Context, v any) ([]policy.EdgeKind, error) {
 	if v == nil {
 		return nil, nil
 	}
 	vSlice := graphql.CoerceList(v)
 	var err error
-	res := make([]model.EdgeKind, len(vSlice))
+	res := make([]policy.EdgeKind, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNEdgeKind2githubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐEdgeKind(ctx, vSlice[i])
+		res[i], err = ec.unmarshalNEdgeKind2githubᚗcomᚋmandategraphᚋmandategraphᚋpolicyᚐEdgeKind(ctx, vSlice[i])
 		if err != nil {
 			return nil, err
 		}
@@ -10076,14 +10098,14 @@ func (ec *executionContext) unmarshalOEdgeKind2ᚕgithubᚗcomᚋmandategraphᚋ
 	return res, nil
 }
 
-func (ec *executionContext) marshalOEdgeKind2ᚕgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐEdgeKindᚄ(ctx context.Context, sel ast.SelectionSet, v []model.EdgeKind) graphql.Marshaler {
+func (ec *executionContext) marshalOEdgeKind2ᚕgithubᚗcomᚋmandategraphᚋmandategraphᚋpolicyᚐEdgeKindᚄ(ctx context.Context, sel ast.SelectionSet, v []policy.EdgeKind) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNEdgeKind2githubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐEdgeKind(ctx, sel, v[i])
+		return ec.marshalNEdgeKind2githubᚗcomᚋmandategraphᚋmandategraphᚋpolicyᚐEdgeKind(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -10102,7 +10124,7 @@ func (ec *executionContext) marshalOGraph2ᚖgithubᚗcomᚋmandategraphᚋmanda
 	return ec._Graph(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalOGraphFilter2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐGraphFilter(ctx context.Context, v any) (*model.GraphFilter, error) {
+func (ec *executionContext) unmarshalOGraphFilter2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋpolicyᚐGraphFilter(ctx context.Context, v any) (*policy.GraphFilter, error) {
 	if v == nil {
 		return nil, nil
 	}
@@ -10213,7 +10235,7 @@ func (ec *executionContext) marshalOMission2ᚖgithubᚗcomᚋmandategraphᚋman
 	return ec._Mission(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalOMissionFilter2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐMissionFilter(ctx context.Context, v any) (*model.MissionFilter, error) {
+func (ec *executionContext) unmarshalOMissionFilter2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋpolicyᚐMissionFilter(ctx context.Context, v any) (*policy.MissionFilter, error) {
 	if v == nil {
 		return nil, nil
 	}
@@ -10228,16 +10250,16 @@ func (ec *executionContext) marshalONode2githubᚗcomᚋmandategraphᚋmandategr
 	return ec._Node(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalONodeKind2ᚕgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐNodeKindᚄ(ctx context.Context, v any) ([]model.NodeKind, error) {
+func (ec *executionContext) unmarshalONodeKind2ᚕgithubᚗcomᚋmandategraphᚋmandategraphᚋpolicyᚐNodeKindᚄ(ctx context.Context, v any) ([]policy.NodeKind, error) {
 	if v == nil {
 		return nil, nil
 	}
 	vSlice := graphql.CoerceList(v)
 	var err error
-	res := make([]model.NodeKind, len(vSlice))
+	res := make([]policy.NodeKind, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNNodeKind2githubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐNodeKind(ctx, vSlice[i])
+		res[i], err = ec.unmarshalNNodeKind2githubᚗcomᚋmandategraphᚋmandategraphᚋpolicyᚐNodeKind(ctx, vSlice[i])
 		if err != nil {
 			return nil, err
 		}
@@ -10245,14 +10267,14 @@ func (ec *executionContext) unmarshalONodeKind2ᚕgithubᚗcomᚋmandategraphᚋ
 	return res, nil
 }
 
-func (ec *executionContext) marshalONodeKind2ᚕgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐNodeKindᚄ(ctx context.Context, sel ast.SelectionSet, v []model.NodeKind) graphql.Marshaler {
+func (ec *executionContext) marshalONodeKind2ᚕgithubᚗcomᚋmandategraphᚋmandategraphᚋpolicyᚐNodeKindᚄ(ctx context.Context, sel ast.SelectionSet, v []policy.NodeKind) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNNodeKind2githubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐNodeKind(ctx, sel, v[i])
+		return ec.marshalNNodeKind2githubᚗcomᚋmandategraphᚋmandategraphᚋpolicyᚐNodeKind(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -10264,7 +10286,7 @@ func (ec *executionContext) marshalONodeKind2ᚕgithubᚗcomᚋmandategraphᚋma
 	return ret
 }
 
-func (ec *executionContext) unmarshalORelationFilter2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐRelationFilter(ctx context.Context, v any) (*model.RelationFilter, error) {
+func (ec *executionContext) unmarshalORelationFilter2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋpolicyᚐRelationFilter(ctx context.Context, v any) (*policy.RelationFilter, error) {
 	if v == nil {
 		return nil, nil
 	}

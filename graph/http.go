@@ -38,7 +38,6 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 	"github.com/vektah/gqlparser/v2/parser"
 
-	"github.com/mandategraph/mandategraph/graph/model"
 	"github.com/mandategraph/mandategraph/policy"
 )
 
@@ -87,10 +86,10 @@ func setComplexity(c *ComplexityRoot, l Limits) {
 		}
 		return max(n, 1)
 	}
-	c.Query.Missions = func(child int, _ *model.MissionFilter, first *int, _ *string) int { return 1 + child*size(first) }
-	c.Query.Clauses = func(child int, _ *model.ClauseFilter, first *int, _ *string) int { return 1 + child*size(first) }
-	c.Query.Documents = func(child int, _ *model.DocumentFilter, first *int, _ *string) int { return 1 + child*size(first) }
-	c.Query.Relations = func(child int, _ *model.RelationFilter, first *int, _ *string) int { return 1 + child*size(first) }
+	c.Query.Missions = func(child int, _ *policy.MissionFilter, first *int, _ *string) int { return 1 + child*size(first) }
+	c.Query.Clauses = func(child int, _ *policy.ClauseFilter, first *int, _ *string) int { return 1 + child*size(first) }
+	c.Query.Documents = func(child int, _ *policy.DocumentFilter, first *int, _ *string) int { return 1 + child*size(first) }
+	c.Query.Relations = func(child int, _ *policy.RelationFilter, first *int, _ *string) int { return 1 + child*size(first) }
 	c.Query.Search = func(child int, _ string, first *int) int { return 1 + child*size(first) }
 	c.Agenda.Clauses = func(child int, _ *string, first *int, _ *string) int { return 1 + child*size(first) }
 }

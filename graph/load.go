@@ -161,6 +161,15 @@ func str(s *string) string {
 	return *s
 }
 
+// deref is *p, or T's zero value (for a filter: no filtering) when p is nil.
+func deref[T any](p *T) T {
+	if p == nil {
+		var zero T
+		return zero
+	}
+	return *p
+}
+
 func date(d *policy.Date) policy.Date {
 	if d == nil {
 		return policy.Date{}

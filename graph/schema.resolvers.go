@@ -191,12 +191,12 @@ func (r *queryResolver) Node(ctx context.Context, id string) (model.Node, error)
 }
 
 // Missions is the resolver for the missions field.
-func (r *queryResolver) Missions(ctx context.Context, filter *model.MissionFilter, first *int, after *string) (*model.MissionConnection, error) {
+func (r *queryResolver) Missions(ctx context.Context, filter *policy.MissionFilter, first *int, after *string) (*model.MissionConnection, error) {
 	req, err := r.Limits.page(first, after)
 	if err != nil {
 		return nil, err
 	}
-	page, err := r.Store.FindMissions(ctx, missionFilter(filter), req)
+	page, err := r.Store.FindMissions(ctx, deref(filter), req)
 	if err != nil {
 		return nil, err
 	}
@@ -223,12 +223,12 @@ func (r *queryResolver) Mandate(ctx context.Context, id string) (*model.Mandate,
 }
 
 // Clauses is the resolver for the clauses field.
-func (r *queryResolver) Clauses(ctx context.Context, filter *model.ClauseFilter, first *int, after *string) (*model.ClauseConnection, error) {
+func (r *queryResolver) Clauses(ctx context.Context, filter *policy.ClauseFilter, first *int, after *string) (*model.ClauseConnection, error) {
 	req, err := r.Limits.page(first, after)
 	if err != nil {
 		return nil, err
 	}
-	page, err := r.Store.FindClauses(ctx, clauseFilter(filter), req)
+	page, err := r.Store.FindClauses(ctx, deref(filter), req)
 	if err != nil {
 		return nil, err
 	}
@@ -236,12 +236,12 @@ func (r *queryResolver) Clauses(ctx context.Context, filter *model.ClauseFilter,
 }
 
 // Documents is the resolver for the documents field.
-func (r *queryResolver) Documents(ctx context.Context, filter *model.DocumentFilter, first *int, after *string) (*model.DocumentConnection, error) {
+func (r *queryResolver) Documents(ctx context.Context, filter *policy.DocumentFilter, first *int, after *string) (*model.DocumentConnection, error) {
 	req, err := r.Limits.page(first, after)
 	if err != nil {
 		return nil, err
 	}
-	page, err := r.Store.FindDocuments(ctx, documentFilter(filter), req)
+	page, err := r.Store.FindDocuments(ctx, deref(filter), req)
 	if err != nil {
 		return nil, err
 	}
@@ -268,12 +268,12 @@ func (r *queryResolver) Agendas(ctx context.Context) ([]*model.Agenda, error) {
 }
 
 // Relations is the resolver for the relations field.
-func (r *queryResolver) Relations(ctx context.Context, filter *model.RelationFilter, first *int, after *string) (*model.RelationConnection, error) {
+func (r *queryResolver) Relations(ctx context.Context, filter *policy.RelationFilter, first *int, after *string) (*model.RelationConnection, error) {
 	req, err := r.Limits.page(first, after)
 	if err != nil {
 		return nil, err
 	}
-	page, err := r.Store.FindRelations(ctx, relationFilter(filter), req)
+	page, err := r.Store.FindRelations(ctx, deref(filter), req)
 	if err != nil {
 		return nil, err
 	}
@@ -304,12 +304,12 @@ func (r *queryResolver) Search(ctx context.Context, text string, first *int) ([]
 }
 
 // Neighborhood is the resolver for the neighborhood field.
-func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int, filter *model.GraphFilter) (*policy.Graph, error) {
-	d := 1
+func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int, filter *policy.GraphFilter) (*policy.Graph, error) {
+	d := policy.DefaultNeighborhoodDepth
 	if depth != nil {
 		d = *depth
 	}
-	g, err := r.Store.Neighborhood(ctx, id, d, graphFilter(filter))
+	g, err := r.Store.Neighborhood(ctx, id, d, deref(filter))
 	if err != nil {
 		return nil, err
 	}
@@ -317,17 +317,17 @@ func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int,
 }
 
 // ShortestPath is the resolver for the shortestPath field.
-func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string, maxHops *int, filter *model.GraphFilter) (*policy.Graph, error) {
+func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string, maxHops *int, filter *policy.GraphFilter) (*policy.Graph, error) {
 	hops := policy.DefaultPathHops
 	if maxHops != nil {
 		hops = *maxHops
 	}
-	return r.Store.ShortestPath(ctx, from, to, hops, graphFilter(filter))
+	return r.Store.ShortestPath(ctx, from, to, hops, deref(filter))
 }
 
 // Graph is the resolver for the graph field.
-func (r *queryResolver) Graph(ctx context.Context, filter *model.GraphFilter) (*policy.Graph, error) {
-	g, err := r.Store.Subgraph(ctx, graphFilter(filter))
+func (r *queryResolver) Graph(ctx context.Context, filter *policy.GraphFilter) (*policy.Graph, error) {
+	g, err := r.Store.Subgraph(ctx, deref(filter))
 	if err != nil {
 		return nil, err
 	}

@@ -62,6 +62,11 @@ func TestErrorsAndLimits(t *testing.T) {
 		{"graph limit 0", `{ graph(filter: {limit: 0}) { truncated } }`, nil, "BAD_USER_INPUT", 0, "between 1 and 500", ""},
 		{"three agendas", `{ relations(filter: {agendas: ["POC", "SSR", "DDR"]}) { totalCount } }`, nil, "BAD_USER_INPUT", 0, "one or two", ""},
 		{"unknown mechanism", `{ relations(filter: {mechanism: "MAGIC"}) { totalCount } }`, nil, "BAD_USER_INPUT", 0, `unknown mechanism "MAGIC"`, ""},
+		{"strength above 3", `{ relations(filter: {strength: 9}) { totalCount } }`, nil, "BAD_USER_INPUT", 0, "strength must be between 1 and 3, got 9", ""},
+		{"strength 0", `{ relations(filter: {strength: 0}) { totalCount } }`, nil, "BAD_USER_INPUT", 0, "strength must be between 1 and 3, got 0", ""},
+		{"minimum strength 0", `{ relations(filter: {minStrength: 0}) { totalCount } }`, nil, "BAD_USER_INPUT", 0, "minimum strength must be between 1 and 3, got 0", ""},
+		{"strength 0 in a variable", `query($s: Int) { relations(filter: {strength: $s}) { totalCount } }`, map[string]any{"s": 0}, "BAD_USER_INPUT", 0, "got 0", ""},
+		{"unknown node kind variable", `query($k: [NodeKind!]) { graph(filter: {nodeKinds: $k}) { truncated } }`, map[string]any{"k": []string{"Person"}}, "BAD_USER_INPUT", 400, "Person", ""},
 		{"no agendas", `{ agendaOverlap(agendas: []) { since } }`, nil, "BAD_USER_INPUT", 0, "1 to 12", ""},
 		{"bad date literal", `{ agendaOverlap(agendas: ["POC"], from: "yesterday") { since } }`, nil, "BAD_USER_INPUT", 0, "not a date", ""},
 		{"bad date variable", `query($d: Date) { agendaOverlap(agendas: ["POC"], from: $d) { since } }`, map[string]any{"d": "2020-13-45"}, "BAD_USER_INPUT", 0, "not a date", ""},
@@ -354,4 +359,42 @@ func TestLimitsFromEnv(t *testing.T) {
 			}
 		})
 	}
+}
+
+// An explicit value filters, even a zero one: year: 0 and hostCountry: ""
+// match nothing (they once meant "no filter" and returned everything),
+// while an absent or null field does not filter.
+func TestExplicitZeroFilters(t *testing.T) {
+	a := fixture(t)
+	count := func(t *testing.T, query string, vars map[string]any) int {
+		t.Helper()
+		var got struct{ X struct{ TotalCount int } }
+		a.query(t, query, vars, &got)
+		return got.X.TotalCount
+	}
+	for _, tc := range []struct {
+		name, all, filtered string
+		vars                map[string]any
+	}{
+		{"year 0", `{ x: documents { totalCount } }`, `{ x: documents(filter: {year: 0}) { totalCount } }`, nil},
+		{"year 0 in a variable", `{ x: documents { totalCount } }`, `query($y: Int) { x: documents(filter: {year: $y}) { totalCount } }`, map[string]any{"y": 0}},
+		{"empty host country", `{ x: missions { totalCount } }`, `{ x: missions(filter: {hostCountry: ""}) { totalCount } }`, nil},
+		{"empty agenda", `{ x: clauses { totalCount } }`, `{ x: clauses(filter: {agenda: ""}) { totalCount } }`, nil},
+		{"empty mission", `{ x: relations { totalCount } }`, `{ x: relations(filter: {mission: ""}) { totalCount } }`, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if n := count(t, tc.all, nil); n == 0 {
+				t.Fatalf("%s: 0, want some (the fixture must have some for the test to mean anything)", tc.all)
+			}
+			if n := count(t, tc.filtered, tc.vars); n != 0 {
+				t.Errorf("%s: totalCount %d, want 0", tc.filtered, n)
+			}
+		})
+	}
+	t.Run("null does not filter", func(t *testing.T) {
+		all := count(t, `{ x: documents { totalCount } }`, nil)
+		if n := count(t, `query($y: Int) { x: documents(filter: {year: $y}) { totalCount } }`, map[string]any{"y": nil}); n != all {
+			t.Errorf("year: null: totalCount %d, want %d (all)", n, all)
+		}
+	})
 }

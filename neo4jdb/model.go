@@ -5,7 +5,8 @@ package neo4jdb
 // kinds). Labels and relationship types are these constants only: never
 // taken from data.
 //
-// Nodes and their properties (dates are Neo4j DATE values; absent optional
+// Nodes and their properties, as the per-kind table in kinds.go writes and
+// reads them (dates are Neo4j DATE values; absent optional
 // values are absent properties, not empty strings):
 //
 //	(:Entity:Mission  {id, kind:"Mission", acronym, name, hostCountries: [string], startDate, endDate?})
@@ -57,9 +58,6 @@ const (
 	RelTension     = "TENSION"
 	RelConvergence = "CONVERGENCE"
 )
-
-// NodeLabels lists the kind labels, in load order.
-var NodeLabels = []string{LabelAgenda, LabelMission, LabelDocument, LabelMandate, LabelClause}
 
 // RelTypes lists every relationship type of the model.
 var RelTypes = []string{RelMandates, RelHasClause, RelAddresses, RelCites, RelSucceededBy, RelTension, RelConvergence}

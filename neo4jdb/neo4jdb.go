@@ -1,8 +1,11 @@
 // Package neo4jdb is mandategraph's storage: the only package that imports
 // the Neo4j driver. It owns the graph model's labels and relationship types,
 // the schema (constraints and indexes), the loader's writes and the API's
-// reads. Every statement is parameterized; labels and relationship types come
-// from constants in this package, never from data.
+// reads. Every statement is parameterized; labels and relationship types are
+// the constants of model.go, never taken from data: writes build their
+// statements from them and from the per-kind table (kinds.go), and the
+// labels read queries spell inline are checked against them
+// (TestCypherUsesModelLabels).
 package neo4jdb
 
 import (

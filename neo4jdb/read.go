@@ -10,7 +10,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -137,53 +136,6 @@ func (p *props) provenance() policy.Provenance {
 		Status: policy.ProvenanceStatus(p.optStr("provenanceStatus")),
 		Method: p.optStr("provenanceMethod"),
 	}
-}
-
-// kindOf returns a node's kind label.
-func kindOf(n neo4j.Node) string {
-	for _, l := range n.Labels {
-		if slices.Contains(NodeLabels, l) {
-			return l
-		}
-	}
-	return ""
-}
-
-// entityFromNode scans a node of any kind.
-func entityFromNode(n neo4j.Node) (policy.Entity, error) {
-	p := &props{m: n.Props}
-	p.what = fmt.Sprintf("node %v", n.Props["id"])
-	var e policy.Entity
-	switch kindOf(n) {
-	case LabelMission:
-		e.Mission = &policy.Mission{
-			ID: p.str("id"), Name: p.str("name"), HostCountries: p.strs("hostCountries"),
-			Start: p.optDate("startDate"), End: p.optDate("endDate"), Provenance: p.provenance(),
-		}
-	case LabelMandate:
-		e.Mandate = &policy.Mandate{
-			ID: p.str("id"), Kind: policy.MandateKind(p.str("mandateKind")), Adopted: p.date("adopted"),
-			ChapterVII: p.optBool("chapterVII"), URL: p.optStr("url"), Provenance: p.provenance(),
-		}
-	case LabelClause:
-		e.Clause = &policy.Clause{
-			ID: p.str("id"), MandateID: p.str("mandateId"), Paragraph: p.str("paragraph"),
-			Summary: p.str("summary"), Text: p.optStr("text"), Order: p.optInt("position"), Provenance: p.provenance(),
-		}
-	case LabelDocument:
-		e.Document = &policy.Document{
-			ID: p.str("id"), Title: p.str("title"), Kind: policy.DocumentKind(p.str("documentKind")),
-			Issuer: p.str("issuer"), Published: p.optDate("published"), Year: p.optInt("year"),
-			Symbol: p.optStr("symbol"), URL: p.optStr("url"), Provenance: p.provenance(),
-		}
-	case LabelAgenda:
-		e.Agenda = &policy.Agenda{
-			ID: p.str("id"), Name: p.str("name"), Description: p.optStr("description"), Provenance: p.provenance(),
-		}
-	default:
-		return e, fmt.Errorf("%s: no kind label among %v", p.what, n.Labels)
-	}
-	return e, p.err
 }
 
 // relationFrom scans a TENSION or CONVERGENCE relationship whose ends have
@@ -333,7 +285,8 @@ func dedupe(ids []string) []string {
 
 // ---- parameters ----
 
-// optParam returns nil (Cypher null) for a zero value, else v.
+// optParam returns nil (Cypher null) for a zero value, else v: for the
+// relationship fields' arguments, where "" means "absent".
 func optParam[T comparable](v T) any {
 	var zero T
 	if v == zero {
@@ -342,14 +295,20 @@ func optParam[T comparable](v T) any {
 	return v
 }
 
-// dateParam returns a Cypher DATE for d, or null when d is zero. (A Go
-// time.Time would become a DATETIME, which never equals a DATE.)
-func dateParam(d policy.Date) any {
-	if d.IsZero() {
+// param is *p as a Cypher parameter, or null (no filtering) when p is nil,
+// with conv applied (the driver takes plain strings and int64s, and a Go
+// time.Time would become a DATETIME, which never equals a DATE).
+func param[T, P any](p *T, conv func(T) P) any {
+	if p == nil {
 		return nil
 	}
-	return neo4j.DateOf(d.Time)
+	return conv(*p)
 }
+
+func asIs[T any](v T) T              { return v }
+func asString[S ~string](v S) string { return string(v) }
+func asInt64(v int) int64            { return int64(v) }
+func asDate(d policy.Date) any       { return dateValue(d) }
 
 // pageParams validates a page request and returns its Cypher parameters:
 // the list is sliced as all[$offset..$end].

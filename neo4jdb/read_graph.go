@@ -1,14 +1,12 @@
 package neo4jdb
 
 // The API's reads, part 4: subgraphs for visualization (neighborhood,
-// shortest path, the whole graph) and the analytic answers (agenda overlap,
-// mandate timeline). Each is one query.
+// shortest path, the whole graph). Each is one query.
 
 import (
 	"context"
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 	"time"
 
@@ -17,47 +15,37 @@ import (
 	"github.com/mandategraph/mandategraph/policy"
 )
 
-// Bounds of the subgraph reads.
-const (
-	MaxNeighborhoodDepth = 3   // neighborhood depth cap
-	MaxGraphNodes        = 500 // node cap of every Graph (default limit too)
-	MaxPathHops          = 10  // shortestPath maxHops cap
-	MaxOverlapAgendas    = 12  // agendaOverlap agendas cap
-)
-
-// graphTypes validates a filter's node and edge kinds against the model
-// and returns the Cypher relationship-type expression (":A|B") and the node
-// kinds parameter (nil for all kinds) and the node limit.
+// graphTypes validates a filter (policy.GraphFilter.Validate) and returns
+// the Cypher relationship-type expression (":A|B"), the node kinds
+// parameter (nil for all kinds) and the node limit.
 func graphTypes(f policy.GraphFilter) (relTypes string, kinds any, limit int, err error) {
+	if err := f.Validate(); err != nil {
+		return "", nil, 0, err
+	}
 	types := RelTypes
 	if len(f.EdgeKinds) > 0 {
 		types = nil
 		for _, k := range f.EdgeKinds {
-			if !slices.Contains(RelTypes, k) {
-				return "", nil, 0, policy.Errorf(policy.EINVALID, "unknown edge kind %q (want one of %s)", k, strings.Join(RelTypes, ", "))
+			if !slices.Contains(RelTypes, string(k)) {
+				return "", nil, 0, fmt.Errorf("internal error: edge kind %q is no relationship type of the model", k)
 			}
-			if !slices.Contains(types, k) {
-				types = append(types, k)
+			if !slices.Contains(types, string(k)) {
+				types = append(types, string(k))
 			}
 		}
 	}
 	if len(f.NodeKinds) > 0 {
+		labels := make([]string, 0, len(f.NodeKinds))
 		for _, k := range f.NodeKinds {
-			if !slices.Contains(NodeLabels, k) {
-				return "", nil, 0, policy.Errorf(policy.EINVALID, "unknown node kind %q (want one of %s)", k, strings.Join(NodeLabels, ", "))
+			if kindByLabel[string(k)] == nil {
+				return "", nil, 0, fmt.Errorf("internal error: node kind %q is no label of the model", k)
 			}
+			labels = append(labels, string(k))
 		}
-		kinds = f.NodeKinds
+		kinds = labels
 	}
-	limit = f.Limit
-	switch {
-	case limit == 0:
-		limit = MaxGraphNodes
-	case limit < 0 || limit > MaxGraphNodes:
-		return "", nil, 0, policy.Errorf(policy.EINVALID, "filter.limit must be between 1 and %d, got %d", MaxGraphNodes, limit)
-	}
-	// Types come from the allow-list above, never from input as such.
-	return ":" + strings.Join(types, "|"), kinds, limit, nil
+	// Types come from the model's constants, never from input as such.
+	return ":" + strings.Join(types, "|"), kinds, f.NodeLimit(), nil
 }
 
 // edgesAmong is a Cypher subquery: the edges of the given types among the
@@ -75,8 +63,8 @@ func edgesAmong(relTypes string) string {
 // given id, in order of distance then id (cut at the filter's limit), and
 // the edges among them.
 func (s *Store) Neighborhood(ctx context.Context, id string, depth int, f policy.GraphFilter) (policy.Graph, error) {
-	if depth < 1 || depth > MaxNeighborhoodDepth {
-		return policy.Graph{}, policy.Errorf(policy.EINVALID, "depth must be between 1 and %d, got %d", MaxNeighborhoodDepth, depth)
+	if err := policy.CheckDepth(depth); err != nil {
+		return policy.Graph{}, err
 	}
 	relTypes, kinds, limit, err := graphTypes(f)
 	if err != nil {
@@ -125,8 +113,7 @@ func (s *Store) Subgraph(ctx context.Context, f policy.GraphFilter) (policy.Grap
 	}
 	recs, err := s.query(ctx, `MATCH (n:Entity)
 		WHERE $kinds IS NULL OR n.kind IN $kinds
-		WITH n ORDER BY CASE n.kind WHEN 'Agenda' THEN 0 WHEN 'Mission' THEN 1 WHEN 'Document' THEN 2
-		                            WHEN 'Mandate' THEN 3 ELSE 4 END, n.id
+		WITH n ORDER BY `+kindRank("n")+`, n.id
 		WITH collect(n) AS matched
 		WITH matched[0..$limit] AS nodes, size(matched) > $limit AS truncated
 		`+edgesAmong(relTypes)+`
@@ -144,8 +131,8 @@ func (s *Store) Subgraph(ctx context.Context, f policy.GraphFilter) (policy.Grap
 // filter's kinds between two nodes, through nodes of the filter's kinds
 // only, or nil when there is none.
 func (s *Store) ShortestPath(ctx context.Context, from, to string, maxHops int, f policy.GraphFilter) (*policy.Graph, error) {
-	if maxHops < 1 || maxHops > MaxPathHops {
-		return nil, policy.Errorf(policy.EINVALID, "maxHops must be between 1 and %d, got %d", MaxPathHops, maxHops)
+	if err := policy.CheckPathHops(maxHops); err != nil {
+		return nil, err
 	}
 	relTypes, kinds, _, err := graphTypes(f)
 	if err != nil {
@@ -181,7 +168,7 @@ func (s *Store) ShortestPath(ctx context.Context, from, to string, maxHops int, 
 	case !hasTo:
 		return nil, policy.Errorf(policy.ENOTFOUND, "no node with id %q", to)
 	case from == to:
-		if kinds != nil && !slices.Contains(f.NodeKinds, kindOf(a)) {
+		if k := kindOf(a); kinds != nil && (k == nil || !slices.Contains(f.NodeKinds, policy.NodeKind(k.label))) {
 			return nil, nil
 		}
 		n, err := graphNodeFrom(a)
@@ -253,16 +240,15 @@ func graphFromRecord(rec *neo4j.Record) (policy.Graph, error) {
 
 // graphNodeFrom turns a node into a GraphNode with a readable label.
 func graphNodeFrom(n neo4j.Node) (policy.GraphNode, error) {
-	kind := kindOf(n)
-	labelKey := map[string]string{LabelMission: "acronym", LabelMandate: "symbol", LabelClause: "paragraph",
-		LabelDocument: "title", LabelAgenda: "name"}[kind]
 	p := &props{what: fmt.Sprintf("node %v", n.Props["id"]), m: n.Props}
-	gn := policy.GraphNode{ID: p.str("id"), Kind: kind, Label: p.optStr(labelKey), Properties: jsonProps(n.Props)}
+	gn := policy.GraphNode{ID: p.str("id"), Properties: jsonProps(n.Props)}
+	if k := kindOf(n); k != nil {
+		gn.Kind, gn.Label = k.label, p.optStr(k.display)
+	} else {
+		p.fail("kind", "no kind label among %v", n.Labels)
+	}
 	if gn.Label == "" {
 		gn.Label = gn.ID
-	}
-	if kind == "" {
-		p.fail("kind", "no kind label among %v", n.Labels)
 	}
 	return gn, p.err
 }
@@ -323,156 +309,4 @@ func jsonValue(v any) any {
 		return out
 	}
 	return v
-}
-
-// AgendaOverlap returns the missions with a mandate adopted in [from, to]
-// (zero dates do not bound) whose clauses address every given agenda, with
-// the adoption date of the first such mandate and the number of relations
-// in the mission (see relationMissions) between the agendas: one end
-// touches one of them and the other end another (or the same one, when a
-// single agenda is given). Ordered by that date, then mission id.
-func (s *Store) AgendaOverlap(ctx context.Context, agendas []string, from, to policy.Date) ([]policy.MissionOverlap, error) {
-	agendas = dedupe(agendas)
-	if len(agendas) == 0 || len(agendas) > MaxOverlapAgendas {
-		return nil, policy.Errorf(policy.EINVALID, "agendas takes 1 to %d agenda ids, got %d", MaxOverlapAgendas, len(agendas))
-	}
-	recs, err := s.query(ctx, `OPTIONAL MATCH (g:Entity:Agenda) WHERE g.id IN $agendas
-		WITH collect(g.id) AS known
-		CALL (known) {
-			MATCH (m:Entity:Mission)<-[:MANDATES]-(md:Mandate)
-			WHERE size(known) = size($agendas)
-			  AND ($from IS NULL OR md.adopted >= $from) AND ($to IS NULL OR md.adopted <= $to)
-			  AND all(ag IN $agendas WHERE EXISTS { (md)-[:HAS_CLAUSE]->(:Clause)-[:ADDRESSES]->(:Agenda {id: ag}) })
-			WITH m, min(md.adopted) AS since
-			CALL (m) {
-				MATCH (a:Entity)-[r:TENSION|CONVERGENCE]->(b:Entity)
-				WITH a, r, b, `+agendasOf("a")+` AS ga, `+agendasOf("b")+` AS gb
-				WHERE m.id IN `+relationMissions+`
-				  AND any(x IN $agendas WHERE x IN ga AND
-				          any(y IN $agendas WHERE y IN gb AND (x <> y OR size($agendas) = 1)))
-				RETURN count(r) AS relationCount
-			}
-			WITH m, since, relationCount ORDER BY since, m.id
-			RETURN collect({mission: m, since: since, relationCount: relationCount}) AS rows
-		}
-		RETURN known, rows`, map[string]any{"agendas": agendas, "from": dateParam(from), "to": dateParam(to)})
-	if err != nil {
-		return nil, fmt.Errorf("agenda overlap: %w", err)
-	}
-	if len(recs) != 1 {
-		return nil, fmt.Errorf("agenda overlap: %d records, want 1", len(recs))
-	}
-	known, err := get[[]any](recs[0], "known")
-	if err != nil {
-		return nil, err
-	}
-	for _, a := range agendas {
-		if !slices.Contains(known, any(a)) {
-			return nil, policy.Errorf(policy.ENOTFOUND, "no agenda with id %q", a)
-		}
-	}
-	rows, err := get[[]any](recs[0], "rows")
-	if err != nil {
-		return nil, err
-	}
-	out := make([]policy.MissionOverlap, 0, len(rows))
-	for _, v := range rows {
-		m, _ := v.(map[string]any)
-		mission, err := scanMission(m["mission"])
-		if err != nil {
-			return nil, err
-		}
-		p := &props{what: "overlap of " + mission.ID, m: m}
-		o := policy.MissionOverlap{Mission: mission, Since: p.date("since"), RelationCount: p.optInt("relationCount")}
-		if p.err != nil {
-			return nil, p.err
-		}
-		out = append(out, o)
-	}
-	return out, nil
-}
-
-// MandateTimeline returns a mission's mandates in order of adoption (then
-// id), each with the agendas its clauses address and the agendas added and
-// dropped since the previous mandate (all of its agendas are added for the
-// first). An unknown mission is NOT_FOUND.
-func (s *Store) MandateTimeline(ctx context.Context, mission string) ([]policy.TimelineEntry, error) {
-	recs, err := s.query(ctx, `MATCH (m:Entity:Mission {id: $mission})
-		OPTIONAL MATCH (m)<-[:MANDATES]-(md:Mandate)
-		CALL (md) {
-			OPTIONAL MATCH (md)-[:HAS_CLAUSE]->(:Clause)-[:ADDRESSES]->(g:Agenda)
-			WITH DISTINCT g ORDER BY g.id
-			RETURN collect(g) AS agendas
-		}
-		RETURN md, agendas`, map[string]any{"mission": mission})
-	if err != nil {
-		return nil, fmt.Errorf("mandate timeline of %q: %w", mission, err)
-	}
-	if len(recs) == 0 {
-		return nil, policy.Errorf(policy.ENOTFOUND, "no mission with id %q", mission)
-	}
-	entries := make([]policy.TimelineEntry, 0, len(recs))
-	for _, rec := range recs {
-		md, ok, err := recordNode(rec, "md")
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			continue // a mission without mandates
-		}
-		e, err := entityFromNode(md)
-		if err != nil {
-			return nil, err
-		}
-		if e.Mandate == nil {
-			return nil, fmt.Errorf("node %s is not a mandate", e.ID())
-		}
-		list, err := get[[]any](rec, "agendas")
-		if err != nil {
-			return nil, err
-		}
-		ents, err := nodesFromList(list)
-		if err != nil {
-			return nil, err
-		}
-		entry := policy.TimelineEntry{Mandate: *e.Mandate, Agendas: []policy.Agenda{}}
-		for _, a := range ents {
-			if a.Agenda == nil {
-				return nil, fmt.Errorf("node %s is not an agenda", a.ID())
-			}
-			entry.Agendas = append(entry.Agendas, *a.Agenda)
-		}
-		entries = append(entries, entry)
-	}
-	sort.SliceStable(entries, func(i, j int) bool {
-		a, b := entries[i].Mandate, entries[j].Mandate
-		if !a.Adopted.Equal(b.Adopted.Time) {
-			return a.Adopted.Before(b.Adopted.Time)
-		}
-		return a.ID < b.ID
-	})
-	Timeline(entries)
-	return entries, nil
-}
-
-// Timeline fills in Added and Dropped of entries in order: the agendas of
-// each entry that the previous one lacks, and the other way round.
-func Timeline(entries []policy.TimelineEntry) {
-	var prev []policy.Agenda
-	for i := range entries {
-		entries[i].Added = agendaDiff(entries[i].Agendas, prev)
-		entries[i].Dropped = agendaDiff(prev, entries[i].Agendas)
-		prev = entries[i].Agendas
-	}
-}
-
-// agendaDiff returns the agendas of a that are not in b, in a's order.
-func agendaDiff(a, b []policy.Agenda) []policy.Agenda {
-	out := []policy.Agenda{}
-	for _, x := range a {
-		if !slices.ContainsFunc(b, func(y policy.Agenda) bool { return y.ID == x.ID }) {
-			out = append(out, x)
-		}
-	}
-	return out
 }

@@ -98,13 +98,10 @@ func scanNode(v any) (policy.Entity, error) {
 // FindMissions lists missions by id.
 func (s *Store) FindMissions(ctx context.Context, f policy.MissionFilter, p policy.PageRequest) (policy.Page[policy.Mission], error) {
 	params := map[string]any{
-		"hostCountry": optParam(strings.ToUpper(f.HostCountry)),
-		"agenda":      optParam(f.Agenda),
-		"activeOn":    dateParam(f.ActiveOn),
-		"active":      nil,
-	}
-	if f.Active != nil {
-		params["active"] = *f.Active
+		"hostCountry": param(f.HostCountry, strings.ToUpper),
+		"agenda":      param(f.Agenda, asIs),
+		"activeOn":    param(f.ActiveOn, asDate),
+		"active":      param(f.Active, asIs),
 	}
 	if err := pageParams(p, params); err != nil {
 		return policy.Page[policy.Mission]{}, err
@@ -128,12 +125,12 @@ func (s *Store) FindMissions(ctx context.Context, f policy.MissionFilter, p poli
 // position within the mandate.
 func (s *Store) FindClauses(ctx context.Context, f policy.ClauseFilter, p policy.PageRequest) (policy.Page[policy.Clause], error) {
 	params := map[string]any{
-		"mission": optParam(f.Mission),
-		"agenda":  optParam(f.Agenda),
-		"mandate": optParam(f.Mandate),
-		"from":    dateParam(f.From),
-		"to":      dateParam(f.To),
-		"text":    optParam(strings.ToLower(f.Text)),
+		"mission": param(f.Mission, asIs),
+		"agenda":  param(f.Agenda, asIs),
+		"mandate": param(f.Mandate, asIs),
+		"from":    param(f.From, asDate),
+		"to":      param(f.To, asDate),
+		"text":    param(f.Text, strings.ToLower),
 	}
 	if err := pageParams(p, params); err != nil {
 		return policy.Page[policy.Clause]{}, err
@@ -157,10 +154,10 @@ func (s *Store) FindClauses(ctx context.Context, f policy.ClauseFilter, p policy
 // FindDocuments lists documents by year, then id.
 func (s *Store) FindDocuments(ctx context.Context, f policy.DocumentFilter, p policy.PageRequest) (policy.Page[policy.Document], error) {
 	params := map[string]any{
-		"kind":   optParam(string(f.Kind)),
-		"issuer": optParam(strings.ToLower(f.Issuer)),
-		"agenda": optParam(f.Agenda),
-		"year":   optParam(int64(f.Year)),
+		"kind":   param(f.Kind, asString),
+		"issuer": param(f.Issuer, strings.ToLower),
+		"agenda": param(f.Agenda, asIs),
+		"year":   param(f.Year, asInt64),
 	}
 	if err := pageParams(p, params); err != nil {
 		return policy.Page[policy.Document]{}, err
@@ -181,22 +178,15 @@ func (s *Store) FindDocuments(ctx context.Context, f policy.DocumentFilter, p po
 
 // FindRelations lists relations by id.
 func (s *Store) FindRelations(ctx context.Context, f policy.RelationFilter, p policy.PageRequest) (policy.Page[policy.Relation], error) {
-	if len(f.Agendas) > 2 {
-		return policy.Page[policy.Relation]{}, policy.Errorf(policy.EINVALID,
-			"filter.agendas takes one or two agenda ids (a relation has two ends), got %d", len(f.Agendas))
-	}
-	if f.Mechanism != "" {
-		if _, ok := policy.MechanismByCode(f.Mechanism); !ok {
-			return policy.Page[policy.Relation]{}, policy.Errorf(policy.EINVALID,
-				"unknown mechanism %q (see the mechanism vocabulary in docs/data-format.md)", f.Mechanism)
-		}
+	if err := f.Validate(); err != nil {
+		return policy.Page[policy.Relation]{}, err
 	}
 	params := map[string]any{
-		"kind":        optParam(string(f.Kind)),
-		"mechanism":   optParam(f.Mechanism),
-		"mission":     optParam(f.Mission),
-		"strength":    optParam(int64(f.Strength)),
-		"minStrength": optParam(int64(f.MinStrength)),
+		"kind":        param(f.Kind, asString),
+		"mechanism":   param(f.Mechanism, asIs),
+		"mission":     param(f.Mission, asIs),
+		"strength":    param(f.Strength, asInt64),
+		"minStrength": param(f.MinStrength, asInt64),
 		"ag1":         nil,
 		"ag2":         nil,
 	}

@@ -98,10 +98,10 @@ func TestReads(t *testing.T) {
 			{"all", policy.MissionFilter{}, policy.PageRequest{Limit: 10}, []string{"SYN01", "SYN02", "SYN03", "SYN04"}, 4},
 			{"page 2", policy.MissionFilter{}, policy.PageRequest{Offset: 1, Limit: 2}, []string{"SYN02", "SYN03"}, 4},
 			{"past the end", policy.MissionFilter{}, policy.PageRequest{Offset: 9, Limit: 2}, []string{}, 4},
-			{"host country", policy.MissionFilter{HostCountry: "bbb"}, policy.PageRequest{Limit: 10}, []string{"SYN02", "SYN04"}, 2},
-			{"agenda", policy.MissionFilter{Agenda: "HR"}, policy.PageRequest{Limit: 10}, []string{"SYN01", "SYN02", "SYN03", "SYN04"}, 4},
-			{"unknown agenda", policy.MissionFilter{Agenda: "NOPE"}, policy.PageRequest{Limit: 10}, []string{}, 0},
-			{"active on", policy.MissionFilter{ActiveOn: policy.MustDate("2003-06-01")}, policy.PageRequest{Limit: 10}, []string{"SYN02", "SYN03"}, 2},
+			{"host country", policy.MissionFilter{HostCountry: new("bbb")}, policy.PageRequest{Limit: 10}, []string{"SYN02", "SYN04"}, 2},
+			{"agenda", policy.MissionFilter{Agenda: new("HR")}, policy.PageRequest{Limit: 10}, []string{"SYN01", "SYN02", "SYN03", "SYN04"}, 4},
+			{"unknown agenda", policy.MissionFilter{Agenda: new("NOPE")}, policy.PageRequest{Limit: 10}, []string{}, 0},
+			{"active on", policy.MissionFilter{ActiveOn: new(policy.MustDate("2003-06-01"))}, policy.PageRequest{Limit: 10}, []string{"SYN02", "SYN03"}, 2},
 			{"active", policy.MissionFilter{Active: &yes}, policy.PageRequest{Limit: 10}, []string{"SYN02", "SYN04"}, 2},
 			{"ended", policy.MissionFilter{Active: &no}, policy.PageRequest{Limit: 10}, []string{"SYN01", "SYN03"}, 2},
 		}
@@ -129,12 +129,12 @@ func TestReads(t *testing.T) {
 			want []string
 			tot  int
 		}{
-			{"mission", policy.ClauseFilter{Mission: m1}, []string{c(1, 0, "1"), c(1, 0, "2"), c(1, 1, "1"), c(1, 1, "2(a)"), c(1, 2, "1"), c(1, 2, "3")}, 6},
-			{"mission and agenda", policy.ClauseFilter{Mission: m2, Agenda: "SSR"}, []string{c(2, 0, "2"), c(2, 1, "1")}, 2},
-			{"mandate", policy.ClauseFilter{Mandate: policytest.MandateID(3, 2)}, []string{c(3, 2, "1"), c(3, 2, "3")}, 2},
-			{"dates", policy.ClauseFilter{Agenda: "DDR", From: policy.MustDate("2002-01-01"), To: policy.MustDate("2003-12-31")}, []string{c(2, 1, "2(a)"), c(3, 1, "2(a)")}, 2},
-			{"text", policy.ClauseFilter{Text: "DUE DILIGENCE", Mission: m1}, []string{c(1, 1, "1")}, 1},
-			{"text in summary", policy.ClauseFilter{Text: "clause 2(a) of " + policytest.MandateID(4, 1)}, []string{c(4, 1, "2(a)")}, 1},
+			{"mission", policy.ClauseFilter{Mission: new(m1)}, []string{c(1, 0, "1"), c(1, 0, "2"), c(1, 1, "1"), c(1, 1, "2(a)"), c(1, 2, "1"), c(1, 2, "3")}, 6},
+			{"mission and agenda", policy.ClauseFilter{Mission: new(m2), Agenda: new("SSR")}, []string{c(2, 0, "2"), c(2, 1, "1")}, 2},
+			{"mandate", policy.ClauseFilter{Mandate: new(policytest.MandateID(3, 2))}, []string{c(3, 2, "1"), c(3, 2, "3")}, 2},
+			{"dates", policy.ClauseFilter{Agenda: new("DDR"), From: new(policy.MustDate("2002-01-01")), To: new(policy.MustDate("2003-12-31"))}, []string{c(2, 1, "2(a)"), c(3, 1, "2(a)")}, 2},
+			{"text", policy.ClauseFilter{Text: new("DUE DILIGENCE"), Mission: new(m1)}, []string{c(1, 1, "1")}, 1},
+			{"text in summary", policy.ClauseFilter{Text: new("clause 2(a) of " + policytest.MandateID(4, 1))}, []string{c(4, 1, "2(a)")}, 1},
 		}
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
@@ -157,10 +157,10 @@ func TestReads(t *testing.T) {
 			want []string
 		}{
 			{"all by year", policy.DocumentFilter{}, []string{policytest.DocHRDD, policytest.DocPolicy, policytest.DocGuidance, policytest.DocResearch}},
-			{"kind", policy.DocumentFilter{Kind: policy.DocPolicy}, []string{policytest.DocHRDD, policytest.DocPolicy}},
-			{"issuer", policy.DocumentFilter{Issuer: "peace operations"}, []string{policytest.DocGuidance}},
-			{"agenda", policy.DocumentFilter{Agenda: "SSR"}, []string{policytest.DocHRDD, policytest.DocPolicy, policytest.DocResearch}},
-			{"year", policy.DocumentFilter{Year: 2012}, []string{policytest.DocPolicy}},
+			{"kind", policy.DocumentFilter{Kind: new(policy.DocPolicy)}, []string{policytest.DocHRDD, policytest.DocPolicy}},
+			{"issuer", policy.DocumentFilter{Issuer: new("peace operations")}, []string{policytest.DocGuidance}},
+			{"agenda", policy.DocumentFilter{Agenda: new("SSR")}, []string{policytest.DocHRDD, policytest.DocPolicy, policytest.DocResearch}},
+			{"year", policy.DocumentFilter{Year: new(2012)}, []string{policytest.DocPolicy}},
 		}
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
@@ -179,14 +179,14 @@ func TestReads(t *testing.T) {
 			f    policy.RelationFilter
 			want []string
 		}{
-			{"kind", policy.RelationFilter{Kind: policy.Convergence, Mission: m1}, []string{policytest.ConvergenceID(1)}},
+			{"kind", policy.RelationFilter{Kind: new(policy.Convergence), Mission: new(m1)}, []string{policytest.ConvergenceID(1)}},
 			{"one agenda", policy.RelationFilter{Agendas: []string{"DDR"}}, []string{policytest.RelDDRSSR}},
-			{"two agendas", policy.RelationFilter{Agendas: []string{"SSR", "POC"}, Kind: policy.Tension},
+			{"two agendas", policy.RelationFilter{Agendas: []string{"SSR", "POC"}, Kind: new(policy.Tension)},
 				[]string{policytest.TensionID(1), policytest.TensionID(2), policytest.TensionID(3), policytest.TensionID(4), policytest.RelAgendas}},
-			{"mechanism", policy.RelationFilter{Mechanism: "TIME_HORIZON"}, []string{policytest.RelAgendas}},
-			{"mission via clause end", policy.RelationFilter{Mission: m2}, []string{policytest.ConvergenceID(2), policytest.TensionID(2)}},
-			{"strength", policy.RelationFilter{Strength: 1}, []string{policytest.RelDDRSSR}},
-			{"min strength", policy.RelationFilter{MinStrength: 3, Mission: m1}, []string{policytest.TensionID(1)}},
+			{"mechanism", policy.RelationFilter{Mechanism: new("TIME_HORIZON")}, []string{policytest.RelAgendas}},
+			{"mission via clause end", policy.RelationFilter{Mission: new(m2)}, []string{policytest.ConvergenceID(2), policytest.TensionID(2)}},
+			{"strength", policy.RelationFilter{Strength: new(1)}, []string{policytest.RelDDRSSR}},
+			{"min strength", policy.RelationFilter{MinStrength: new(3), Mission: new(m1)}, []string{policytest.TensionID(1)}},
 		}
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
@@ -199,7 +199,7 @@ func TestReads(t *testing.T) {
 		}
 		_, err := store.FindRelations(ctx, policy.RelationFilter{Agendas: []string{"A", "B", "C"}}, policy.PageRequest{Limit: 1})
 		wantCode(t, err, policy.EINVALID)
-		_, err = store.FindRelations(ctx, policy.RelationFilter{Mechanism: "NOPE"}, policy.PageRequest{Limit: 1})
+		_, err = store.FindRelations(ctx, policy.RelationFilter{Mechanism: new("NOPE")}, policy.PageRequest{Limit: 1})
 		wantCode(t, err, policy.EINVALID)
 	})
 
@@ -339,14 +339,14 @@ func TestReads(t *testing.T) {
 		if len(g.Nodes) != 6 || g.Nodes[0].ID != "DDR" || g.Truncated {
 			t.Errorf("nodes = %+v", g.Nodes)
 		}
-		g, err = store.Neighborhood(ctx, "POC", 2, policy.GraphFilter{NodeKinds: []string{"Mandate"}, Limit: 3})
+		g, err = store.Neighborhood(ctx, "POC", 2, policy.GraphFilter{NodeKinds: []policy.NodeKind{"Mandate"}, Limit: new(3)})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if len(g.Nodes) != 3 || !g.Truncated || g.Nodes[1].Kind != "Mandate" {
 			t.Errorf("limited = %+v", g)
 		}
-		g, err = store.Neighborhood(ctx, m1, 1, policy.GraphFilter{EdgeKinds: []string{"SUCCEEDED_BY"}})
+		g, err = store.Neighborhood(ctx, m1, 1, policy.GraphFilter{EdgeKinds: []policy.EdgeKind{"SUCCEEDED_BY"}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -357,7 +357,7 @@ func TestReads(t *testing.T) {
 		wantCode(t, err, policy.ENOTFOUND)
 		_, err = store.Neighborhood(ctx, "POC", 4, policy.GraphFilter{})
 		wantCode(t, err, policy.EINVALID)
-		_, err = store.Neighborhood(ctx, "POC", 1, policy.GraphFilter{EdgeKinds: []string{"KNOWS"}})
+		_, err = store.Neighborhood(ctx, "POC", 1, policy.GraphFilter{EdgeKinds: []policy.EdgeKind{"KNOWS"}})
 		wantCode(t, err, policy.EINVALID)
 	})
 
@@ -370,14 +370,14 @@ func TestReads(t *testing.T) {
 			t.Fatalf("path = %+v", g)
 		}
 		g, err = store.ShortestPath(ctx, policy.ClauseID(policytest.MandateID(1, 0), "1"), policy.ClauseID(policytest.MandateID(1, 0), "2"), 3,
-			policy.GraphFilter{EdgeKinds: []string{"TENSION"}})
+			policy.GraphFilter{EdgeKinds: []policy.EdgeKind{"TENSION"}})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if g == nil || len(g.Edges) != 1 || g.Edges[0].ID != policytest.TensionID(1) || g.Edges[0].Properties["mechanism"] != "PARTNER_FORCE_ABUSES" {
 			t.Fatalf("path = %+v", g)
 		}
-		g, err = store.ShortestPath(ctx, m1, "SYN03", 10, policy.GraphFilter{EdgeKinds: []string{"SUCCEEDED_BY"}})
+		g, err = store.ShortestPath(ctx, m1, "SYN03", 10, policy.GraphFilter{EdgeKinds: []policy.EdgeKind{"SUCCEEDED_BY"}})
 		if err != nil || g != nil {
 			t.Errorf("path = %+v, %v; want none", g, err)
 		}
@@ -392,7 +392,7 @@ func TestReads(t *testing.T) {
 	})
 
 	t.Run("Subgraph", func(t *testing.T) {
-		g, err := store.Subgraph(ctx, policy.GraphFilter{NodeKinds: []string{"Agenda", "Document"}})
+		g, err := store.Subgraph(ctx, policy.GraphFilter{NodeKinds: []policy.NodeKind{"Agenda", "Document"}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -400,7 +400,7 @@ func TestReads(t *testing.T) {
 		if len(g.Nodes) != 8 || len(g.Edges) != 10 || g.Truncated {
 			t.Errorf("graph: %d nodes, %d edges, truncated %v", len(g.Nodes), len(g.Edges), g.Truncated)
 		}
-		g, err = store.Subgraph(ctx, policy.GraphFilter{Limit: 5})
+		g, err = store.Subgraph(ctx, policy.GraphFilter{Limit: new(5)})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -31,8 +31,8 @@ func readEverything(t *testing.T, store *neo4jdb.Store) string {
 	add(store.AgendaRelations(ctx, []string{"POC", "SSR"}, "", ""))
 	add(store.AgendaOverlap(ctx, []string{"POC", "SSR"}, policy.Date{}, policy.Date{}))
 	add(store.Search(ctx, "civilians", 50))
-	add(store.Subgraph(ctx, policy.GraphFilter{Limit: 100}))
-	add(store.Neighborhood(ctx, "POC", 2, policy.GraphFilter{Limit: 100}))
+	add(store.Subgraph(ctx, policy.GraphFilter{Limit: new(100)}))
+	add(store.Neighborhood(ctx, "POC", 2, policy.GraphFilter{Limit: new(100)}))
 	// Of several shortest paths Neo4j returns one that depends on where
 	// the records lie, which a staged load changes; the length does not.
 	path, err := store.ShortestPath(ctx, "MONUC", "SSR", 6, policy.GraphFilter{})
@@ -43,9 +43,9 @@ func readEverything(t *testing.T, store *neo4jdb.Store) string {
 	add(store.FindAgendas(ctx))
 	// Filtered lists, some served by indexes on kind labels, which staged
 	// and retired nodes carry too.
-	add(store.FindMissions(ctx, policy.MissionFilter{Agenda: "SSR"}, all))
-	add(store.FindClauses(ctx, policy.ClauseFilter{Mission: "MONUSCO", From: policy.MustDate("2010-01-01"), To: policy.MustDate("2011-12-31")}, all))
-	add(store.FindDocuments(ctx, policy.DocumentFilter{Year: 2016}, all))
+	add(store.FindMissions(ctx, policy.MissionFilter{Agenda: new("SSR")}, all))
+	add(store.FindClauses(ctx, policy.ClauseFilter{Mission: new("MONUSCO"), From: new(policy.MustDate("2010-01-01")), To: new(policy.MustDate("2011-12-31"))}, all))
+	add(store.FindDocuments(ctx, policy.DocumentFilter{Year: new(2016)}, all))
 	// The GraphQL layer's batched reads of related things.
 	for link := policy.MissionMandates; link <= policy.AgendaDocuments; link++ {
 		add(store.Related(ctx, link, []string{"MONUC", "MONUSCO", "UNMISS", "POC", "SSR",

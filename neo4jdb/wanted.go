@@ -100,32 +100,8 @@ func buildWanted(ds *policy.Dataset) (*wanted, error) {
 		w.nodeIndex[id] = len(w.nodes)
 		w.nodes = append(w.nodes, wantNode{id: id, label: label, props: props})
 	}
-	for i := range ds.Agendas {
-		a := &ds.Agendas[i]
-		addNode(a.ID, LabelAgenda, func() map[string]any { return agendaProps(a) })
-	}
-	for i := range ds.Missions {
-		m := &ds.Missions[i]
-		addNode(m.ID, LabelMission, func() map[string]any { return missionProps(m) })
-	}
-	for i := range ds.Documents {
-		d := &ds.Documents[i]
-		addNode(d.ID, LabelDocument, func() map[string]any { return documentProps(d) })
-	}
-	for i := range ds.Mandates {
-		m := &ds.Mandates[i]
-		addNode(m.ID, LabelMandate, func() map[string]any { return mandateProps(m) })
-	}
-	for i := range ds.Mandates {
-		m := &ds.Mandates[i]
-		for j := range m.Clauses {
-			c := &m.Clauses[j]
-			id := c.ID
-			if id == "" {
-				id = policy.ClauseID(m.ID, c.Paragraph)
-			}
-			addNode(id, LabelClause, func() map[string]any { return clauseProps(m, c, id) })
-		}
+	for _, k := range nodeKinds {
+		k.nodes(ds, func(id string, props func() map[string]any) { addNode(id, k.label, props) })
 	}
 
 	addRel := func(typ, from, to string, rel *policy.Relation) {

@@ -102,7 +102,7 @@ func batchRows(row func(i int) (any, error), lo, hi int) ([]any, error) {
 // with the labels extra and label, and records their element ids in eids.
 // Parallel batches record at distinct indexes of eids, so need no lock.
 func createNodesStep(what string, w *wanted, extra, label string, idx []int, eids []string) loadStep {
-	keys := nodeKeys[label]
+	keys := kindByLabel[label].keys
 	return loadStep{what: what, n: len(idx),
 		query: createNodes(extra+`:`+label, keys),
 		row:   func(i int) (any, error) { return positional(w.nodes[idx[i]].props(), keys) },

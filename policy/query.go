@@ -45,50 +45,88 @@ type Page[T any] struct {
 	Total int
 }
 
-// MissionFilter narrows a mission listing; zero fields do not filter.
+// The filters below go unchanged from the GraphQL arguments (gqlgen.yml
+// binds them) to storage. A nil field does not filter; a set one does,
+// whatever its value (so year: 0 matches nothing rather than everything).
+// Validate (validate.go) checks their bounds.
+
+// MissionFilter narrows a mission listing.
 type MissionFilter struct {
-	HostCountry string
-	Agenda      string
-	ActiveOn    Date
+	HostCountry *string // ISO 3166-1 alpha-3, any case
+	Agenda      *string
+	ActiveOn    *Date
 	Active      *bool
 }
 
-// ClauseFilter narrows a clause listing; zero fields do not filter.
+// ClauseFilter narrows a clause listing.
 type ClauseFilter struct {
-	Mission string
-	Agenda  string
-	Mandate string
-	From    Date // mandate adopted on or after
-	To      Date // mandate adopted on or before
-	Text    string
+	Mission *string
+	Agenda  *string
+	Mandate *string
+	From    *Date   // mandate adopted on or after
+	To      *Date   // mandate adopted on or before
+	Text    *string // case-insensitive substring of summary or text
 }
 
-// DocumentFilter narrows a document listing; zero fields do not filter.
+// DocumentFilter narrows a document listing.
 type DocumentFilter struct {
-	Kind   DocumentKind
-	Issuer string
-	Agenda string
-	Year   int
+	Kind   *DocumentKind
+	Issuer *string // case-insensitive substring
+	Agenda *string
+	Year   *int
 }
 
-// RelationFilter narrows a relation listing; zero fields do not filter.
+// RelationFilter narrows a relation listing.
 type RelationFilter struct {
-	Kind RelationKind
+	Kind *RelationKind
 	// Agendas has at most two ids: with one, either end touches it; with
-	// two, one end touches the first and the other end the second.
+	// two, one end touches the first and the other end the second. Empty
+	// does not filter.
 	Agendas     []string
-	Mechanism   string
-	Mission     string
-	Strength    int
-	MinStrength int
+	Mechanism   *string
+	Mission     *string
+	Strength    *int
+	MinStrength *int
 }
 
-// GraphFilter restricts a subgraph to some node kinds (labels) and edge
-// kinds (relationship types); empty lists do not restrict.
+// NodeKind is a kind of graph node (a label).
+type NodeKind string
+
+// The node kinds.
+const (
+	NodeMission  NodeKind = "Mission"
+	NodeMandate  NodeKind = "Mandate"
+	NodeClause   NodeKind = "Clause"
+	NodeDocument NodeKind = "Document"
+	NodeAgenda   NodeKind = "Agenda"
+)
+
+// NodeKinds lists every NodeKind.
+var NodeKinds = []NodeKind{NodeMission, NodeMandate, NodeClause, NodeDocument, NodeAgenda}
+
+// EdgeKind is a kind of graph edge (a relationship type).
+type EdgeKind string
+
+// The edge kinds.
+const (
+	EdgeMandates    EdgeKind = "MANDATES"
+	EdgeHasClause   EdgeKind = "HAS_CLAUSE"
+	EdgeAddresses   EdgeKind = "ADDRESSES"
+	EdgeCites       EdgeKind = "CITES"
+	EdgeSucceededBy EdgeKind = "SUCCEEDED_BY"
+	EdgeTension     EdgeKind = "TENSION"
+	EdgeConvergence EdgeKind = "CONVERGENCE"
+)
+
+// EdgeKinds lists every EdgeKind.
+var EdgeKinds = []EdgeKind{EdgeMandates, EdgeHasClause, EdgeAddresses, EdgeCites, EdgeSucceededBy, EdgeTension, EdgeConvergence}
+
+// GraphFilter restricts a subgraph to some node kinds and edge kinds;
+// empty lists do not restrict.
 type GraphFilter struct {
-	NodeKinds []string
-	EdgeKinds []string
-	Limit     int // maximum number of nodes
+	NodeKinds []NodeKind
+	EdgeKinds []EdgeKind
+	Limit     *int // maximum number of nodes; nil: MaxGraphNodes
 }
 
 // Graph is a subgraph for visualization.

@@ -2,15 +2,6 @@
 
 package model
 
-import (
-	"bytes"
-	"fmt"
-	"io"
-	"strconv"
-
-	"github.com/mandategraph/mandategraph/policy"
-)
-
 type ClauseConnection struct {
 	Edges      []*ClauseEdge `json:"edges"`
 	PageInfo   *PageInfo     `json:"pageInfo"`
@@ -20,20 +11,6 @@ type ClauseConnection struct {
 type ClauseEdge struct {
 	Cursor string  `json:"cursor"`
 	Node   *Clause `json:"node"`
-}
-
-// Every field narrows the result.
-type ClauseFilter struct {
-	// Clauses of mandates that task this mission.
-	Mission *string `json:"mission,omitempty"`
-	Agenda  *string `json:"agenda,omitempty"`
-	Mandate *string `json:"mandate,omitempty"`
-	// Clauses of mandates adopted on or after this date.
-	From *policy.Date `json:"from,omitempty"`
-	// Clauses of mandates adopted on or before this date.
-	To *policy.Date `json:"to,omitempty"`
-	// Case-insensitive substring of the summary or official text.
-	Text *string `json:"text,omitempty"`
 }
 
 type DocumentConnection struct {
@@ -47,27 +24,6 @@ type DocumentEdge struct {
 	Node   *Document `json:"node"`
 }
 
-// Every field narrows the result; documents are ordered by year, then id.
-type DocumentFilter struct {
-	Kind *policy.DocumentKind `json:"kind,omitempty"`
-	// Case-insensitive substring of the issuer, e.g. DPKO.
-	Issuer *string `json:"issuer,omitempty"`
-	Agenda *string `json:"agenda,omitempty"`
-	Year   *int    `json:"year,omitempty"`
-}
-
-// Restricts a Graph to some node and edge kinds.
-type GraphFilter struct {
-	// Node kinds to return (all when absent). In neighborhood, the start node is
-	// always returned and traversal still passes through other kinds; in
-	// shortestPath, every node on the path must be of these kinds.
-	NodeKinds []NodeKind `json:"nodeKinds,omitempty"`
-	// Edge kinds to follow and return (all when absent).
-	EdgeKinds []EdgeKind `json:"edgeKinds,omitempty"`
-	// The maximum number of nodes (default and cap: 500); truncated says when it cut.
-	Limit *int `json:"limit,omitempty"`
-}
-
 type MissionConnection struct {
 	Edges      []*MissionEdge `json:"edges"`
 	PageInfo   *PageInfo      `json:"pageInfo"`
@@ -77,18 +33,6 @@ type MissionConnection struct {
 type MissionEdge struct {
 	Cursor string   `json:"cursor"`
 	Node   *Mission `json:"node"`
-}
-
-// Every field narrows the result; missions are ordered by id.
-type MissionFilter struct {
-	// An ISO 3166-1 alpha-3 code, e.g. COD.
-	HostCountry *string `json:"hostCountry,omitempty"`
-	// Missions with a mandate clause addressing this agenda.
-	Agenda *string `json:"agenda,omitempty"`
-	// Missions that had started and not yet ended on this date.
-	ActiveOn *policy.Date `json:"activeOn,omitempty"`
-	// true: missions without an end date; false: ended missions.
-	Active *bool `json:"active,omitempty"`
 }
 
 type PageInfo struct {
@@ -110,149 +54,4 @@ type RelationConnection struct {
 type RelationEdge struct {
 	Cursor string    `json:"cursor"`
 	Node   *Relation `json:"node"`
-}
-
-// Every field narrows the result; relations are ordered by id.
-type RelationFilter struct {
-	Kind *policy.RelationKind `json:"kind,omitempty"`
-	// One or two agenda ids. One: either end touches it. Two: one end touches the
-	// first and the other end the second (in either direction). An end touches an
-	// agenda when it is the agenda or a clause or document that addresses it.
-	Agendas []string `json:"agendas,omitempty"`
-	// A mechanism code, e.g. PARTNER_FORCE_ABUSES.
-	Mechanism *string `json:"mechanism,omitempty"`
-	// Relations in this mission (as Mission.relations).
-	Mission *string `json:"mission,omitempty"`
-	// Exact strength, 1 to 3.
-	Strength *int `json:"strength,omitempty"`
-	// Minimum strength, 1 to 3.
-	MinStrength *int `json:"minStrength,omitempty"`
-}
-
-// The relationship types of the graph.
-type EdgeKind string
-
-const (
-	EdgeKindMandates    EdgeKind = "MANDATES"
-	EdgeKindHasClause   EdgeKind = "HAS_CLAUSE"
-	EdgeKindAddresses   EdgeKind = "ADDRESSES"
-	EdgeKindCites       EdgeKind = "CITES"
-	EdgeKindSucceededBy EdgeKind = "SUCCEEDED_BY"
-	EdgeKindTension     EdgeKind = "TENSION"
-	EdgeKindConvergence EdgeKind = "CONVERGENCE"
-)
-
-var AllEdgeKind = []EdgeKind{
-	EdgeKindMandates,
-	EdgeKindHasClause,
-	EdgeKindAddresses,
-	EdgeKindCites,
-	EdgeKindSucceededBy,
-	EdgeKindTension,
-	EdgeKindConvergence,
-}
-
-func (e EdgeKind) IsValid() bool {
-	switch e {
-	case EdgeKindMandates, EdgeKindHasClause, EdgeKindAddresses, EdgeKindCites, EdgeKindSucceededBy, EdgeKindTension, EdgeKindConvergence:
-		return true
-	}
-	return false
-}
-
-func (e EdgeKind) String() string {
-	return string(e)
-}
-
-func (e *EdgeKind) UnmarshalGQL(v any) error {
-	str, ok := v.(string)
-	if !ok {
-		return fmt.Errorf("enums must be strings")
-	}
-
-	*e = EdgeKind(str)
-	if !e.IsValid() {
-		return fmt.Errorf("%s is not a valid EdgeKind", str)
-	}
-	return nil
-}
-
-func (e EdgeKind) MarshalGQL(w io.Writer) {
-	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
-}
-
-func (e *EdgeKind) UnmarshalJSON(b []byte) error {
-	s, err := strconv.Unquote(string(b))
-	if err != nil {
-		return err
-	}
-	return e.UnmarshalGQL(s)
-}
-
-func (e EdgeKind) MarshalJSON() ([]byte, error) {
-	var buf bytes.Buffer
-	e.MarshalGQL(&buf)
-	return buf.Bytes(), nil
-}
-
-// The node kinds of the graph.
-type NodeKind string
-
-const (
-	NodeKindMission  NodeKind = "Mission"
-	NodeKindMandate  NodeKind = "Mandate"
-	NodeKindClause   NodeKind = "Clause"
-	NodeKindDocument NodeKind = "Document"
-	NodeKindAgenda   NodeKind = "Agenda"
-)
-
-var AllNodeKind = []NodeKind{
-	NodeKindMission,
-	NodeKindMandate,
-	NodeKindClause,
-	NodeKindDocument,
-	NodeKindAgenda,
-}
-
-func (e NodeKind) IsValid() bool {
-	switch e {
-	case NodeKindMission, NodeKindMandate, NodeKindClause, NodeKindDocument, NodeKindAgenda:
-		return true
-	}
-	return false
-}
-
-func (e NodeKind) String() string {
-	return string(e)
-}
-
-func (e *NodeKind) UnmarshalGQL(v any) error {
-	str, ok := v.(string)
-	if !ok {
-		return fmt.Errorf("enums must be strings")
-	}
-
-	*e = NodeKind(str)
-	if !e.IsValid() {
-		return fmt.Errorf("%s is not a valid NodeKind", str)
-	}
-	return nil
-}
-
-func (e NodeKind) MarshalGQL(w io.Writer) {
-	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
-}
-
-func (e *NodeKind) UnmarshalJSON(b []byte) error {
-	s, err := strconv.Unquote(string(b))
-	if err != nil {
-		return err
-	}
-	return e.UnmarshalGQL(s)
-}
-
-func (e NodeKind) MarshalJSON() ([]byte, error) {
-	var buf bytes.Buffer
-	e.MarshalGQL(&buf)
-	return buf.Bytes(), nil
 }
