@@ -44,6 +44,7 @@ func shapes() map[string]shape {
 		"document":   documentShape(),
 		"relation":   relationShape(),
 		"evidence":   evidenceShape(),
+		"tag":        tagShape(),
 	}
 }
 
@@ -88,8 +89,13 @@ func mandateShape() shape {
 func clauseShape() shape {
 	return shape{"a clause", []field{
 		{"paragraph", true}, {"summary", false}, {"text", false}, {"agendas", false},
-		{"provenance", false},
+		{"tags", false}, {"provenance", false},
 	}}
+}
+
+// tagShape returns the fields of a clause's tag.
+func tagShape() shape {
+	return shape{"a tag", []field{{"agenda", true}, {"rule", false}, {"phrase", false}, {"reason", true}}}
 }
 
 // documentShape returns the fields of a document.
@@ -371,8 +377,50 @@ func (d *fileDecoder) clause(v value) (c policy.Clause, pv value, hasProv, ok bo
 	c.Summary, _, _ = o.str("summary")
 	c.Text, _, _ = o.str("text")
 	c.Agendas = d.refs(o, "agendas", kindAgenda)
+	c.Tags = d.tags(o, c.Agendas)
 	c.Provenance, hasProv = d.provenanceField(o)
 	return c, pv, hasProv, true
+}
+
+// tags decodes a clause's tags: each names one of the clause's agendas,
+// at most once; a rule's tag has the words it matched, a curated one none.
+func (d *fileDecoder) tags(o *object, agendas []string) []policy.Tag {
+	items, _ := o.list("tags")
+	var out []policy.Tag
+	first := map[string]bool{}
+	for _, it := range items {
+		to := d.object(it, tagShape())
+		if to == nil {
+			continue
+		}
+		var t policy.Tag
+		var av value
+		t.Agenda, av, _ = to.str("agenda")
+		t.Rule, _, _ = to.str("rule")
+		phrase, pv, hasPhrase := to.str("phrase")
+		t.Phrase = phrase
+		t.Reason, _, _ = to.str("reason")
+		t.Source = policy.TagCurated
+		if t.Rule != "" {
+			t.Source = policy.TagRule
+		}
+		switch {
+		case t.Agenda == "":
+		case !slices.Contains(agendas, t.Agenda):
+			d.errorf(av, "tag for %q, which is not among the clause's agendas %v (add it to agendas or drop the tag)", t.Agenda, agendas)
+		case first[t.Agenda]:
+			d.errorf(av, "a second tag for %q (a clause has one tag per agenda)", t.Agenda)
+		}
+		first[t.Agenda] = true
+		switch {
+		case t.Rule != "" && !to.has("phrase"):
+			d.errorf(it, `missing required field "phrase" (a rule's tag names the words the rule matched)`)
+		case t.Rule == "" && hasPhrase:
+			d.errorf(pv, "a phrase goes with a rule: name the rule, or drop the phrase of a curated tag")
+		}
+		out = append(out, t)
+	}
+	return out
 }
 
 // paragraph decodes a paragraph locator, returning "" when it is invalid.

@@ -39,7 +39,14 @@ type (
 		Summary    string          `json:"summary,omitempty"`
 		Text       string          `json:"text,omitempty"`
 		Agendas    []string        `json:"agendas,omitempty"`
+		Tags       []tagJSON       `json:"tags,omitempty"`
 		Provenance *provenanceJSON `json:"provenance,omitempty"`
+	}
+	tagJSON struct {
+		Agenda string `json:"agenda"`
+		Rule   string `json:"rule,omitempty"`
+		Phrase string `json:"phrase,omitempty"`
+		Reason string `json:"reason"`
 	}
 	mandateJSON struct {
 		ID         string         `json:"id"`
@@ -132,6 +139,9 @@ func WriteJSON(dir string, ds *policy.Dataset) error {
 			mj := mandateJSON{m.ID, string(m.Kind), m.Adopted.String(), m.ChapterVII, m.URL, m.Missions, m.Cites, m.AllParagraphs, nil, prov(m.Provenance)}
 			for _, c := range m.Clauses {
 				cj := clauseJSON{Paragraph: c.Paragraph, Summary: c.Summary, Text: c.Text, Agendas: c.Agendas}
+				for _, t := range c.Tags {
+					cj.Tags = append(cj.Tags, tagJSON{t.Agenda, t.Rule, t.Phrase, t.Reason})
+				}
 				if c.Provenance != m.Provenance {
 					p := prov(c.Provenance)
 					cj.Provenance = &p

@@ -71,6 +71,10 @@ func Convert(rs []*importer.Resolution, opts Options) *Result {
 		names[m.ID] = m.Name
 	}
 
+	why := map[string]string{}
+	for _, r := range tagger.Rules {
+		why[r.ID] = r.Why
+	}
 	out := &Result{}
 	created := map[string]bool{}
 	var keep []*importer.Resolution
@@ -145,6 +149,7 @@ func Convert(rs []*importer.Resolution, opts Options) *Result {
 			for _, t := range tagger.Tag(c.Text, c.Headings) {
 				if agendas[t.Agenda] {
 					cl.Agendas = append(cl.Agendas, t.Agenda)
+					cl.Tags = append(cl.Tags, policy.Tag{Agenda: t.Agenda, Source: policy.TagRule, Rule: t.Rule, Phrase: t.Phrase, Reason: why[t.Rule]})
 				}
 			}
 			m.Clauses = append(m.Clauses, cl)
