@@ -21,20 +21,18 @@ package data_test
 
 import (
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"testing"
 	"time"
-	"unicode/utf8"
 
+	"github.com/mandategraph/mandategraph/internal/officialtext"
 	"github.com/mandategraph/mandategraph/loader"
 	"github.com/mandategraph/mandategraph/policy"
 )
@@ -65,6 +63,7 @@ var msShared = filepath.Join(msSharedData, "external")
 var (
 	msParagraphsDir = filepath.Join(msShared, "un-mandates-housekeeping", "paragraphs")
 	msGoldDir       = filepath.Join(msShared, "cr-unsc", "res_en_gold")
+	msAKNDir        = filepath.Join(msShared, "unxml-scresolutions")
 	msPKODir        = filepath.Join(msShared, "un-psdata-pko")
 )
 
@@ -139,349 +138,32 @@ func msOurMandates(ds *policy.Dataset) []policy.Mandate {
 }
 
 // ---------------------------------------------------------------------------
-// Official texts
-
-// msItem is one piece of an operative paragraph: a numbered paragraph, a
-// lettered or roman-numbered sub-item, or text that continues one of those.
-type msItem struct {
-	loc     string // e.g. "12", "12(a)", "12(a)(i)", "35(ii)"
-	section string // the roman section ("35(ii)") a lettered item sits in, if any
-	inSec   string // a lettered item's locator within its section ("35(ii)(d)"), if any
-	text    string
-}
-
-// msText is the operative part of an official resolution text, cut into
-// located items, plus the whole text for the header checks.
-type msText struct {
-	symbol string
-	file   string
-	all    string // every item's text, whitespace-normalised
-	items  []msItem
-	count  map[string]int // how often each locator occurs (more than once: ambiguous)
-}
-
-var msSpace = regexp.MustCompile(`\s+`)
-
-func msNorm(s string) string {
-	r := strings.NewReplacer("\u00a0", " ", "\u202f", " ", "\u200e", "", "\u200d", "", "\u2212", "-")
-	return strings.TrimSpace(msSpace.ReplaceAllString(r.Replace(s), " "))
-}
-
-// has reports whether loc names exactly one place in the text, and why not.
-func (o *msText) check(loc string) error {
-	switch n := o.count[loc]; {
-	case n == 0:
-		return fmt.Errorf("%s has no paragraph %s", o.symbol, loc)
-	case n > 1:
-		return fmt.Errorf("%s paragraph %s is ambiguous: %d items carry that locator (lettered items restart under roman sections)", o.symbol, loc, n)
-	}
-	return nil
-}
-
-// textOf returns the text of loc with all its sub-items (and, for a roman
-// section, the lettered items under it).
-func (o *msText) textOf(loc string) string {
-	var b []string
-	for _, it := range o.items {
-		if it.loc == loc || strings.HasPrefix(it.loc, loc+"(") || it.section == loc || it.inSec == loc {
-			b = append(b, it.text)
-		}
-	}
-	return strings.Join(b, " ")
-}
-
-type msJSONItem struct {
-	Text   string  `json:"text"`
-	Type   string  `json:"type"`
-	Prefix *string `json:"prefix"`
-	Level  *int    `json:"paragraph_level"`
-}
-
-var (
-	msNumbered   = regexp.MustCompile(`^(\d+)\.$`)
-	msLabelPref  = regexp.MustCompile(`^\(([a-z]{1,4})\)$`)
-	msLabelText  = regexp.MustCompile(`^\(([a-z]{1,5})\)\s+(.*)$`)
-	msRoman      = regexp.MustCompile(`^(i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii|xiii|xiv|xv)$`)
-	msAnnex      = regexp.MustCompile(`(?i)^annex\b`)
-	msEndsPunct  = regexp.MustCompile(`[;:.,]$`)
-	msSymbolFile = regexp.MustCompile(`^S/RES/(\d+)\((\d{4})\)$`)
-)
-
-// msLabel returns the "(x)" label of a JSON item: its prefix, or a label the
-// converter left at the start of the text of an unprefixed heading.
-func msLabel(it msJSONItem) (label, text string) {
-	t := msNorm(it.Text)
-	if it.Prefix != nil {
-		if m := msLabelPref.FindStringSubmatch(*it.Prefix); m != nil {
-			return m[1], t
-		}
-		return "", t
-	}
-	if m := msLabelText.FindStringSubmatch(t); m != nil {
-		return m[1], m[2]
-	}
-	return "", t
-}
-
-// msParseJSON cuts a paragraphs JSON file into located operative items.
-//
-// The JSON's paragraph_type is not trusted (see SOURCE.md): the operative part
-// starts at the first "N." prefix. A level-2 or level-3 item belongs to the
-// nearest preceding item one level up; the converter's levels are themselves
-// unreliable for "(i)" (letter i or roman one?) and for roman headings, so the
-// kind of a label is decided by sequence: a single i, v or x that follows h, u
-// or w is a letter unless the next label is ii, vi or xi. A roman label met
-// before any letter opens a roman section; in such paragraphs every later roman
-// label opens a new section and the letters under it are located both as N(x)
-// (which is ambiguous wherever the letters restart, and then may not be cited)
-// and, always unambiguously, as N(r)(x) within their section.
-func msParseJSON(symbol, file string) (*msText, error) {
-	raw, err := os.ReadFile(file)
-	if err != nil {
-		return nil, err
-	}
-	var items []msJSONItem
-	if err := json.Unmarshal(raw, &items); err != nil {
-		return nil, fmt.Errorf("%s: %w", file, err)
-	}
-	return msParseItems(symbol, file, items)
-}
-
-// msParseItems is msParseJSON's work on items already read (from the JSON, or
-// from the Akoma Ntoso XML by msParseAKN).
-func msParseItems(symbol, file string, items []msJSONItem) (*msText, error) {
-	o := &msText{symbol: symbol, file: file, count: map[string]int{}}
-	var all []string
-	for _, it := range items {
-		all = append(all, msNorm(it.Text))
-	}
-	o.all = strings.Join(all, " ")
-
-	start := -1
-	for i, it := range items {
-		if it.Prefix != nil && msNumbered.MatchString(*it.Prefix) {
-			start = i
-			break
-		}
-	}
-	if start < 0 {
-		return nil, fmt.Errorf("%s: no operative paragraph 1", file)
-	}
-	items = items[start:]
-	var top, sub, mode, sec, last string
-	cur := msItem{}
-	emit := func(loc, section, text string) {
-		o.count[loc]++
-		cur = msItem{loc: loc, section: section}
-		if section != "" { // a lettered item in a roman section
-			cur.inSec = section + strings.TrimPrefix(loc, top)
-			o.count[cur.inSec]++
-		}
-		o.items = append(o.items, msItem{loc: loc, section: section, inSec: cur.inSec, text: text})
-	}
-	for i, it := range items {
-		t := msNorm(it.Text)
-		if it.Type == "heading" && msAnnex.MatchString(t) {
-			break
-		}
-		if it.Prefix != nil {
-			if m := msNumbered.FindStringSubmatch(*it.Prefix); m != nil {
-				top, sub, mode, sec, last = m[1], "", "", "", ""
-				emit(top, "", t)
-				continue
-			}
-		}
-		label, text := msLabel(it)
-		if label == "" {
-			if it.Prefix == nil && (it.Type == "heading" || (utf8.RuneCountInString(t) < 80 && !msEndsPunct.MatchString(t))) {
-				// An unlabelled heading: not part of any item; text after it
-				// belongs to the paragraph, not to the last sub-item.
-				cur = msItem{loc: top}
-				continue
-			}
-			o.items = append(o.items, msItem{loc: cur.loc, section: cur.section, inSec: cur.inSec, text: t})
-			continue
-		}
-		kind := "roman"
-		switch {
-		case !msRoman.MatchString(label):
-			kind = "letter"
-		case label == "i" || label == "v" || label == "x":
-			pred := map[string]string{"i": "h", "v": "u", "x": "w"}[label]
-			if last == "("+pred+")" {
-				next := ""
-				for _, nx := range items[i+1:] {
-					if nx.Prefix != nil && msNumbered.MatchString(*nx.Prefix) {
-						break
-					}
-					if l, _ := msLabel(nx); l != "" {
-						next = l
-						break
-					}
-				}
-				if next != map[string]string{"i": "ii", "v": "vi", "x": "xi"}[label] {
-					kind = "letter"
-				}
-			}
-		}
-		if kind == "letter" {
-			if mode == "" {
-				mode = "letter"
-			}
-			sub = "(" + label + ")"
-			last = sub
-			emit(top+sub, sec, text)
-			continue
-		}
-		r := "(" + label + ")"
-		if sub == "" || mode == "roman" {
-			mode, sub, sec = "roman", "", top+r
-			emit(sec, "", text)
-		} else {
-			emit(top+sub+r, sec, text)
-		}
-	}
-	return o, nil
-}
-
-var (
-	msPageHeader = regexp.MustCompile(`(?m)^(S/RES/\d+ \(\d{4}\)|\d{2}-\d{5} \(E\))\s*$`)
-	msBlankLines = regexp.MustCompile(`\n\s*\n`)
-	msOpPara     = regexp.MustCompile(`^(\d+)\.\s+(.*)$`)
-	msOpSub      = regexp.MustCompile(`^\(([a-z]{1,3})\)\s+(.*)$`)
-)
-
-// msParseGold cuts a cr-unsc plain-text resolution (hard-wrapped lines,
-// paragraphs separated by blank lines, page headers inside) into located
-// operative items. Only "N." paragraphs and "(x)" sub-items are located;
-// anything else continues the item before it.
-func msParseGold(symbol, file string) (*msText, error) {
-	raw, err := os.ReadFile(file)
-	if err != nil {
-		return nil, err
-	}
-	body := msPageHeader.ReplaceAllString(string(raw), "")
-	o := &msText{symbol: symbol, file: file, all: msNorm(string(raw)), count: map[string]int{}}
-	top, cur := "", -1
-	for _, block := range msBlankLines.Split(body, -1) {
-		t := msNorm(block)
-		if t == "" {
-			continue
-		}
-		if m := msOpPara.FindStringSubmatch(t); m != nil {
-			top = m[1]
-			o.count[top]++
-			o.items = append(o.items, msItem{loc: top, text: m[2]})
-			cur = len(o.items) - 1
-			continue
-		}
-		if top == "" {
-			continue // title, header, preamble
-		}
-		if m := msOpSub.FindStringSubmatch(t); m != nil {
-			loc := top + "(" + m[1] + ")"
-			o.count[loc]++
-			o.items = append(o.items, msItem{loc: loc, text: m[2]})
-			cur = len(o.items) - 1
-			continue
-		}
-		o.items[cur].text += " " + t
-	}
-	if len(o.items) == 0 {
-		return nil, fmt.Errorf("%s: no operative paragraphs", file)
-	}
-	return o, nil
-}
+// Official texts (read by internal/officialtext)
 
 var (
 	msTextOnce  sync.Once
-	msTextCache map[string]*msText
+	msTextCache map[string]*officialtext.Text
 	msTextErrs  []error
 )
 
 // msOfficialText returns the official text of a symbol from shared/data, or
 // nil when there is none: the paragraphs JSON first, then the cr-unsc plain
 // text, then the Akoma Ntoso XML.
-func msOfficialText(t *testing.T, symbol string) *msText {
+func msOfficialText(t *testing.T, symbol string) *officialtext.Text {
 	t.Helper()
 	msRequireShared(t, msParagraphsDir)
 	msRequireShared(t, msGoldDir)
-	msTextOnce.Do(func() { msTextCache = map[string]*msText{} })
+	msTextOnce.Do(func() { msTextCache = map[string]*officialtext.Text{} })
 	if o, ok := msTextCache[symbol]; ok {
 		return o
 	}
-	m := msSymbolFile.FindStringSubmatch(symbol)
-	if m == nil {
-		msTextCache[symbol] = nil
-		return nil
-	}
-	var o *msText
-	var err error
-	if f := filepath.Join(msParagraphsDir, fmt.Sprintf("S_RES_%s(%s).json", m[1], m[2])); msExists(f) {
-		o, err = msParseJSON(symbol, f)
-	} else if f := filepath.Join(msGoldDir, fmt.Sprintf("S_RES_%04d_%s_EN_GOLD.txt", msAtoi(m[1]), m[2])); msExists(f) {
-		o, err = msParseGold(symbol, f)
-	} else {
-		msRequireShared(t, msAKNDir)
-		var f string
-		if f, err = msAKNFile(symbol); err == nil && f != "" {
-			o, err = msParseAKN(symbol, f)
-		}
-	}
+	msRequireShared(t, msAKNDir)
+	o, err := officialtext.Find(officialtext.Dirs{Paragraphs: msParagraphsDir, Plain: msGoldDir, AKN: msAKNDir}, symbol)
 	if err != nil {
 		t.Fatalf("reading the official text of %s: %v", symbol, err)
 	}
 	msTextCache[symbol] = o
 	return o
-}
-
-func msAtoi(s string) int {
-	n := 0
-	for _, r := range s {
-		n = n*10 + int(r-'0')
-	}
-	return n
-}
-
-func msExists(path string) bool {
-	_, err := os.Stat(path)
-	return err == nil
-}
-
-var (
-	msAdopted = regexp.MustCompile(`Adopted by the Security Council (?:at its \d+\w* meeting ?, )?on ?(\d{1,2} [A-Z][a-z]+ \d{4})`)
-	msChapVII = regexp.MustCompile(`(?i)\bacting under chapter vii\b`)
-	msResRef  = regexp.MustCompile(`\b(\d{4}) ?\((\d{4})\)`)
-)
-
-// adopted is the adoption date in the text's header.
-func (o *msText) adopted() (policy.Date, error) {
-	m := msAdopted.FindStringSubmatch(o.all)
-	if m == nil {
-		return policy.Date{}, fmt.Errorf("%s: no \"Adopted by the Security Council ... on D Month YYYY\" line", o.file)
-	}
-	tm, err := time.Parse("2 January 2006", m[1])
-	if err != nil {
-		return policy.Date{}, fmt.Errorf("%s: %w", o.file, err)
-	}
-	return policy.Date{Time: tm}, nil
-}
-
-func (o *msText) chapterVII() bool { return msChapVII.MatchString(o.all) }
-
-// citedMandates lists the dataset mandates the text names ("2098 (2013)").
-func (o *msText) citedMandates(known map[string]bool) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, m := range msResRef.FindAllStringSubmatch(o.all, -1) {
-		id := fmt.Sprintf("S/RES/%s(%s)", m[1], m[2])
-		if id != o.symbol && known[id] && !seen[id] {
-			seen[id] = true
-			out = append(out, id)
-		}
-	}
-	sort.Strings(out)
-	return out
 }
 
 // ---------------------------------------------------------------------------
@@ -567,42 +249,18 @@ func msAbout(agenda, text string) (bool, error) {
 
 // msCheckClause checks one clause against the official text: the locator must
 // name exactly one item, and that item's text must be about every agenda.
-func msCheckClause(o *msText, c policy.Clause) []error {
-	if err := o.check(c.Paragraph); err != nil {
+func msCheckClause(o *officialtext.Text, c policy.Clause) []error {
+	if err := o.Locate(c.Paragraph); err != nil {
 		return []error{err}
 	}
-	// In a paragraph whose letters restart under each roman section, a
-	// lettered item is located within its section even where its letter
-	// happens to occur once (2348 34(i)(f), not 34(f)). Paragraphs lettered
-	// straight through their sections (2717, 2765) keep N(x).
-	for _, it := range o.items {
-		if it.loc != c.Paragraph || it.section == "" {
-			continue
-		}
-		top, _, _ := strings.Cut(it.loc, "(")
-		sections := map[string]map[string]bool{} // N(x) -> the sections holding a letter x
-		for _, other := range o.items {
-			if other.section != "" && strings.HasPrefix(other.loc, top+"(") {
-				if sections[other.loc] == nil {
-					sections[other.loc] = map[string]bool{}
-				}
-				sections[other.loc][other.section] = true
-			}
-		}
-		for _, in := range sections {
-			if len(in) > 1 {
-				return []error{fmt.Errorf("%s paragraph %s is a lettered item of the roman section %s, and the letters restart in each section: write it within its section as %s", o.symbol, c.Paragraph, it.section, it.inSec)}
-			}
-		}
-	}
-	text := o.textOf(c.Paragraph)
+	text := o.TextOf(c.Paragraph)
 	var errs []error
 	for _, a := range c.Agendas {
 		ok, err := msAbout(a, text)
 		if err != nil {
 			errs = append(errs, err)
 		} else if !ok {
-			errs = append(errs, fmt.Errorf("%s paragraph %s is tagged %s but its text has none of the %s keywords: %.200q", o.symbol, c.Paragraph, a, a, text))
+			errs = append(errs, fmt.Errorf("%s paragraph %s is tagged %s but its text has none of the %s keywords: %.200q", o.Symbol(), c.Paragraph, a, a, text))
 		}
 	}
 	return errs
@@ -784,11 +442,11 @@ func TestMissionDatesInOfficialTexts(t *testing.T) {
 		if o == nil {
 			t.Fatalf("no official text for %s", a.symbol)
 		}
-		if err := o.check(a.loc); err != nil {
+		if err := o.Check(a.loc); err != nil {
 			t.Error(err)
 			continue
 		}
-		if !strings.Contains(o.textOf(a.loc), a.phrase) {
+		if !strings.Contains(o.TextOf(a.loc), a.phrase) {
 			t.Errorf("%s para %s does not say %q", a.symbol, a.loc, a.phrase)
 		}
 		man, ok := msMandate(ds, a.symbol)
@@ -876,7 +534,7 @@ func TestMandateFactsAgainstOfficialTexts(t *testing.T) {
 			if m.Provenance.Status != policy.Verified || m.Provenance.Method == "" {
 				t.Errorf("official text is in shared/data: want status verified with a method, got %+v", m.Provenance)
 			}
-			adopted, err := o.adopted()
+			adopted, err := o.Adopted()
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -884,13 +542,13 @@ func TestMandateFactsAgainstOfficialTexts(t *testing.T) {
 				t.Errorf("adopted = %s, official text says %s", m.Adopted, adopted)
 			}
 			if m.ChapterVII == nil {
-				t.Errorf("chapterVII not set, though the official text settles it (%v)", o.chapterVII())
-			} else if *m.ChapterVII != o.chapterVII() {
+				t.Errorf("chapterVII not set, though the official text settles it (%v)", o.ChapterVII())
+			} else if *m.ChapterVII != o.ChapterVII() {
 				t.Errorf("chapterVII = %v, official text %s \"Acting under Chapter VII\"", *m.ChapterVII,
-					map[bool]string{true: "says", false: "never says"}[o.chapterVII()])
+					map[bool]string{true: "says", false: "never says"}[o.ChapterVII()])
 			}
 			cites := slices.Sorted(slices.Values(m.Cites))
-			if want := o.citedMandates(known); !slices.Equal(cites, want) {
+			if want := o.CitedMandates(known); !slices.Equal(cites, want) {
 				t.Errorf("cites = %v, but the official text names these dataset mandates and resolutions: %v", cites, want)
 			}
 		})
@@ -958,7 +616,7 @@ func TestClausesAgainstOfficialTexts(t *testing.T) {
 			for _, err := range msCheckClause(o, c) {
 				t.Errorf("%s: %v", c.ID, err)
 			}
-			if c.Text != "" && !strings.Contains(o.textOf(c.Paragraph), msNorm(c.Text)) {
+			if c.Text != "" && !strings.Contains(o.TextOf(c.Paragraph), officialtext.Normalize(c.Text)) {
 				t.Errorf("%s: text is not verbatim from the official text", c.ID)
 			}
 		}
@@ -1058,33 +716,33 @@ func TestOfficialTextParser(t *testing.T) {
 			t.Fatalf("no official text for %s", tc.symbol)
 		}
 		for _, l := range tc.present {
-			if err := o.check(l); err != nil {
+			if err := o.Check(l); err != nil {
 				t.Error(err)
 			}
 		}
 		for _, l := range tc.absent {
-			if o.count[l] != 0 {
+			if o.Count(l) != 0 {
 				t.Errorf("%s: %s should not exist", tc.symbol, l)
 			}
 		}
 		for _, l := range tc.dup {
-			if o.count[l] < 2 {
-				t.Errorf("%s: %s should be ambiguous, count %d", tc.symbol, l, o.count[l])
+			if o.Count(l) < 2 {
+				t.Errorf("%s: %s should be ambiguous, count %d", tc.symbol, l, o.Count(l))
 			}
 		}
 	}
 	// A section's text includes the lettered items under it; an unlabelled
 	// heading between paragraphs is not glued to the paragraph before it.
 	o := msOfficialText(t, "S/RES/2348(2017)")
-	if s := o.textOf("35(ii)"); !strings.Contains(s, "army reform") {
+	if s := o.TextOf("35(ii)"); !strings.Contains(s, "army reform") {
 		t.Errorf("2348 35(ii) should include its lettered items, got %.200q", s)
 	}
 	// A lettered item located within its section is that item alone.
-	if d, sec := o.textOf("35(ii)(d)"), o.textOf("35(ii)"); d == "" || d == sec || !strings.Contains(sec, d) || d == o.textOf("35(i)(d)") {
+	if d, sec := o.TextOf("35(ii)(d)"), o.TextOf("35(ii)"); d == "" || d == sec || !strings.Contains(sec, d) || d == o.TextOf("35(i)(d)") {
 		t.Errorf("2348 35(ii)(d) should be one item of 35(ii), got %.200q", d)
 	}
 	o = msOfficialText(t, "S/RES/2147(2014)")
-	if s := o.textOf("10"); strings.Contains(s, "Elections") {
+	if s := o.TextOf("10"); strings.Contains(s, "Elections") {
 		t.Errorf("2147 para 10 swallowed the heading that follows it: %q", s)
 	}
 }
@@ -1137,13 +795,13 @@ func TestParagraphFacts(t *testing.T) {
 			t.Errorf("%s: no official text for %s", f.what, f.symbol)
 			continue
 		}
-		text := o.all
+		text := o.All()
 		if f.loc != "" {
-			if err := o.check(f.loc); err != nil {
+			if err := o.Check(f.loc); err != nil {
 				t.Errorf("%s: %v", f.what, err)
 				continue
 			}
-			text = o.textOf(f.loc)
+			text = o.TextOf(f.loc)
 		}
 		if !strings.Contains(text, f.phrase) {
 			t.Errorf("%s: %s %s does not contain %q", f.what, f.symbol, f.loc, f.phrase)
@@ -1153,10 +811,10 @@ func TestParagraphFacts(t *testing.T) {
 	// security institutions (f) sits under the same heading as protection (a),
 	// before the next heading.
 	o := msOfficialText(t, "S/RES/2000(2011)")
-	head := strings.Index(o.all, "Protection and security")
-	poc := strings.Index(o.all, "Protection of civilians")
-	ssr := strings.Index(o.all, "Reconstitution and reform of security and rule of law institutions")
-	next := strings.Index(o.all, "Peace and electoral process")
+	head := strings.Index(o.All(), "Protection and security")
+	poc := strings.Index(o.All(), "Protection of civilians")
+	ssr := strings.Index(o.All(), "Reconstitution and reform of security and rule of law institutions")
+	next := strings.Index(o.All(), "Peace and electoral process")
 	if !(head >= 0 && head < poc && poc < ssr && ssr < next) {
 		t.Errorf("2000 para 7: want the heading, then (a) protection, then (f) reform, then the next heading; offsets %d %d %d %d", head, poc, ssr, next)
 	}

@@ -10,6 +10,7 @@ package graph
 import (
 	"context"
 	"fmt"
+	"strconv"
 
 	"github.com/mandategraph/mandategraph/graph/model"
 	"github.com/mandategraph/mandategraph/policy"
@@ -147,18 +148,13 @@ func orEmpty[T any](list []T) []T {
 	return list
 }
 
-func kindArg(k *policy.RelationKind) policy.RelationKind {
-	if k == nil {
-		return ""
+// argKey renders an optional argument for a batch key: absent and "" are
+// different requests.
+func argKey[S ~string](p *S) string {
+	if p == nil {
+		return "-"
 	}
-	return *k
-}
-
-func str(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
+	return strconv.Quote(string(*p))
 }
 
 // deref is *p, or T's zero value (for a filter: no filtering) when p is nil.
@@ -168,13 +164,6 @@ func deref[T any](p *T) T {
 		return zero
 	}
 	return *p
-}
-
-func date(d *policy.Date) policy.Date {
-	if d == nil {
-		return policy.Date{}
-	}
-	return *d
 }
 
 // end resolves Relation.source or Relation.target: both ends of every

@@ -72,9 +72,19 @@ func (l Limits) page(first *int, after *string) (policy.PageRequest, error) {
 	return policy.PageRequest{Offset: offset, Limit: n}, nil
 }
 
-// edges builds a connection's edges and page info from one page.
-func edges[T, N, E any](page policy.Page[T], req policy.PageRequest, node func(T) N, edge func(cursor string, n N) E) ([]E, *model.PageInfo) {
-	out := make([]E, 0, len(page.Items))
+// connection builds a connection of type C, whose edges are of type E,
+// from one page; node makes each item's node. Every XConnection and XEdge
+// type gqlgen generates has these fields (a changed shape fails to compile
+// here, not at run time).
+func connection[C ~struct {
+	Edges      []*E            `json:"edges"`
+	PageInfo   *model.PageInfo `json:"pageInfo"`
+	TotalCount int             `json:"totalCount"`
+}, E ~struct {
+	Cursor string `json:"cursor"`
+	Node   N      `json:"node"`
+}, T, N any](page policy.Page[T], req policy.PageRequest, node func(T) N) *C {
+	out := make([]*E, 0, len(page.Items))
 	info := &model.PageInfo{
 		HasPreviousPage: req.Offset > 0,
 		HasNextPage:     req.Offset+len(page.Items) < page.Total,
@@ -87,16 +97,12 @@ func edges[T, N, E any](page policy.Page[T], req policy.PageRequest, node func(T
 		if i == len(page.Items)-1 {
 			info.EndCursor = &c
 		}
-		out = append(out, edge(c, node(it)))
+		out = append(out, &E{Cursor: c, Node: node(it)})
 	}
-	return out, info
+	return &C{Edges: out, PageInfo: info, TotalCount: page.Total}
 }
 
 // clauseConnection builds a ClauseConnection whose clauses form one batch.
 func clauseConnection(page policy.Page[policy.Clause], req policy.PageRequest, b *model.Batch) *model.ClauseConnection {
-	es, info := edges(page, req, func(c policy.Clause) *model.Clause { return model.NewClause(b, c) },
-		func(cursor string, n *model.Clause) *model.ClauseEdge {
-			return &model.ClauseEdge{Cursor: cursor, Node: n}
-		})
-	return &model.ClauseConnection{Edges: es, PageInfo: info, TotalCount: page.Total}
+	return connection[model.ClauseConnection, model.ClauseEdge](page, req, func(c policy.Clause) *model.Clause { return model.NewClause(b, c) })
 }

@@ -19,9 +19,9 @@ func (r *agendaResolver) Clauses(ctx context.Context, obj *model.Agenda, mission
 	if err != nil {
 		return nil, err
 	}
-	key := fmt.Sprintf("clauses:%s:%d:%d", str(mission), req.Offset, req.Limit)
+	key := fmt.Sprintf("clauses:%s:%d:%d", argKey(mission), req.Offset, req.Limit)
 	m, err := byParent(ctx, obj.Batch, key, func(ctx context.Context, members []any) (map[string]*model.ClauseConnection, error) {
-		pages, err := r.Store.AgendaClauses(ctx, nodeIDs(members), str(mission), req)
+		pages, err := r.Store.AgendaClauses(ctx, nodeIDs(members), mission, req)
 		if err != nil {
 			return nil, err
 		}
@@ -48,9 +48,9 @@ func (r *agendaResolver) Documents(ctx context.Context, obj *model.Agenda) ([]*m
 
 // Relations is the resolver for the relations field.
 func (r *agendaResolver) Relations(ctx context.Context, obj *model.Agenda, kind *policy.RelationKind, with *string) ([]*model.Relation, error) {
-	return relations(ctx, obj.Batch, fmt.Sprintf("relations:%s:%s", kindArg(kind), str(with)),
+	return relations(ctx, obj.Batch, fmt.Sprintf("relations:%s:%s", argKey(kind), argKey(with)),
 		func(ctx context.Context, ids []string) (map[string][]policy.Relation, error) {
-			return r.Store.AgendaRelations(ctx, ids, kindArg(kind), str(with))
+			return r.Store.AgendaRelations(ctx, ids, kind, with)
 		}, obj.ID)
 }
 
@@ -85,9 +85,9 @@ func (r *clauseResolver) Tags(ctx context.Context, obj *model.Clause) ([]*model.
 
 // Relations is the resolver for the relations field.
 func (r *clauseResolver) Relations(ctx context.Context, obj *model.Clause, kind *policy.RelationKind) ([]*model.Relation, error) {
-	return relations(ctx, obj.Batch, fmt.Sprintf("relations:%s", kindArg(kind)),
+	return relations(ctx, obj.Batch, fmt.Sprintf("relations:%s", argKey(kind)),
 		func(ctx context.Context, ids []string) (map[string][]policy.Relation, error) {
-			return r.Store.EntityRelations(ctx, ids, kindArg(kind))
+			return r.Store.EntityRelations(ctx, ids, kind)
 		}, obj.ID)
 }
 
@@ -128,8 +128,8 @@ func (r *mandateResolver) Missions(ctx context.Context, obj *model.Mandate) ([]*
 
 // Clauses is the resolver for the clauses field.
 func (r *mandateResolver) Clauses(ctx context.Context, obj *model.Mandate, agenda *string) ([]*model.Clause, error) {
-	m, err := byParent(ctx, obj.Batch, "clauses:"+str(agenda), func(ctx context.Context, members []any) (map[string][]*model.Clause, error) {
-		byID, err := r.Store.MandateClauses(ctx, nodeIDs(members), str(agenda))
+	m, err := byParent(ctx, obj.Batch, "clauses:"+argKey(agenda), func(ctx context.Context, members []any) (map[string][]*model.Clause, error) {
+		byID, err := r.Store.MandateClauses(ctx, nodeIDs(members), agenda)
 		if err != nil {
 			return nil, err
 		}
@@ -195,9 +195,9 @@ func (r *missionResolver) Agendas(ctx context.Context, obj *model.Mission) ([]*m
 
 // Relations is the resolver for the relations field.
 func (r *missionResolver) Relations(ctx context.Context, obj *model.Mission, kind *policy.RelationKind) ([]*model.Relation, error) {
-	return relations(ctx, obj.Batch, fmt.Sprintf("relations:%s", kindArg(kind)),
+	return relations(ctx, obj.Batch, fmt.Sprintf("relations:%s", argKey(kind)),
 		func(ctx context.Context, ids []string) (map[string][]policy.Relation, error) {
-			return r.Store.MissionRelations(ctx, ids, kindArg(kind))
+			return r.Store.MissionRelations(ctx, ids, kind)
 		}, obj.ID)
 }
 
@@ -225,11 +225,7 @@ func (r *queryResolver) Missions(ctx context.Context, filter *policy.MissionFilt
 		return nil, err
 	}
 	b := model.NewBatch()
-	es, info := edges(page, req, func(m policy.Mission) *model.Mission { return model.NewMission(b, m) },
-		func(cursor string, n *model.Mission) *model.MissionEdge {
-			return &model.MissionEdge{Cursor: cursor, Node: n}
-		})
-	return &model.MissionConnection{Edges: es, PageInfo: info, TotalCount: page.Total}, nil
+	return connection[model.MissionConnection, model.MissionEdge](page, req, func(m policy.Mission) *model.Mission { return model.NewMission(b, m) }), nil
 }
 
 // Mission is the resolver for the mission field.
@@ -270,11 +266,7 @@ func (r *queryResolver) Documents(ctx context.Context, filter *policy.DocumentFi
 		return nil, err
 	}
 	b := model.NewBatch()
-	es, info := edges(page, req, func(d policy.Document) *model.Document { return model.NewDocument(b, d) },
-		func(cursor string, n *model.Document) *model.DocumentEdge {
-			return &model.DocumentEdge{Cursor: cursor, Node: n}
-		})
-	return &model.DocumentConnection{Edges: es, PageInfo: info, TotalCount: page.Total}, nil
+	return connection[model.DocumentConnection, model.DocumentEdge](page, req, func(d policy.Document) *model.Document { return model.NewDocument(b, d) }), nil
 }
 
 // Agendas is the resolver for the agendas field.
@@ -302,11 +294,7 @@ func (r *queryResolver) Relations(ctx context.Context, filter *policy.RelationFi
 		return nil, err
 	}
 	b := model.NewBatch()
-	es, info := edges(page, req, func(rel policy.Relation) *model.Relation { return model.NewRelation(b, rel) },
-		func(cursor string, n *model.Relation) *model.RelationEdge {
-			return &model.RelationEdge{Cursor: cursor, Node: n}
-		})
-	return &model.RelationConnection{Edges: es, PageInfo: info, TotalCount: page.Total}, nil
+	return connection[model.RelationConnection, model.RelationEdge](page, req, func(rel policy.Relation) *model.Relation { return model.NewRelation(b, rel) }), nil
 }
 
 // Search is the resolver for the search field.
@@ -360,7 +348,7 @@ func (r *queryResolver) Graph(ctx context.Context, filter *policy.GraphFilter) (
 
 // AgendaOverlap is the resolver for the agendaOverlap field.
 func (r *queryResolver) AgendaOverlap(ctx context.Context, agendas []string, from *policy.Date, to *policy.Date) ([]*model.MissionOverlap, error) {
-	overlaps, err := r.Store.AgendaOverlap(ctx, agendas, date(from), date(to))
+	overlaps, err := r.Store.AgendaOverlap(ctx, agendas, deref(from), deref(to))
 	if err != nil {
 		return nil, err
 	}

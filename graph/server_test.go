@@ -391,6 +391,26 @@ func TestExplicitZeroFilters(t *testing.T) {
 			}
 		})
 	}
+	t.Run("empty field arguments", func(t *testing.T) {
+		var got struct {
+			Agendas []struct {
+				All, Empty struct{ TotalCount int }
+				Rel, NoRel []struct{ ID string }
+			}
+		}
+		a.query(t, `{ agendas { all: clauses { totalCount } empty: clauses(mission: "") { totalCount }
+			rel: relations { id } noRel: relations(with: "") { id } } }`, nil, &got)
+		all, rels := 0, 0
+		for _, ag := range got.Agendas {
+			all, rels = all+ag.All.TotalCount, rels+len(ag.Rel)
+			if ag.Empty.TotalCount != 0 || len(ag.NoRel) != 0 {
+				t.Errorf("mission: \"\" / with: \"\" matched %d clauses, %d relations; want none", ag.Empty.TotalCount, len(ag.NoRel))
+			}
+		}
+		if all == 0 || rels == 0 {
+			t.Fatalf("the fixture's agendas have %d clauses and %d relations; the test needs some", all, rels)
+		}
+	})
 	t.Run("null does not filter", func(t *testing.T) {
 		all := count(t, `{ x: documents { totalCount } }`, nil)
 		if n := count(t, `query($y: Int) { x: documents(filter: {year: $y}) { totalCount } }`, map[string]any{"y": nil}); n != all {

@@ -20,7 +20,8 @@ type Database interface {
 }
 
 // Readiness tracks whether Neo4j is reachable and the schema applied. The
-// server starts whatever the answer; /readyz reports it.
+// server starts whatever the answer; /readyz reports it. Only the watcher
+// that `serve` starts (Watch) applies a missing schema; a probe only reads.
 type Readiness struct {
 	db     Database
 	logger *slog.Logger
@@ -41,15 +42,36 @@ func (e readinessError) Error() string { return string(e) }
 
 const errNotChecked = readinessError("not checked yet")
 
-// Check pings Neo4j and makes sure the schema is applied, recording and
-// logging transitions between ready and not ready.
+const errNoSchema = readinessError("the Neo4j schema is not applied (the server applies it once Neo4j is reachable, as does mandategraph load)")
+
+// Check pings Neo4j and checks that the schema is applied, reading only,
+// and records and logs transitions between ready and not ready.
 func (r *Readiness) Check(ctx context.Context) error {
-	err := r.db.Ping(ctx)
+	return r.check(ctx, false)
+}
+
+// check is Check; with apply, a missing schema is applied first. With
+// apply, check sets its own timeouts: 10s for the reads, and for applying
+// the schema, which creates and waits for indexes on a fresh database, 2
+// minutes (with 10s, a loaded machine could time out attempt after attempt).
+func (r *Readiness) check(ctx context.Context, apply bool) error {
+	reads := ctx
+	if apply {
+		var cancel context.CancelFunc
+		reads, cancel = context.WithTimeout(ctx, 10*time.Second)
+		defer cancel()
+	}
+	err := r.db.Ping(reads)
 	if err == nil {
 		var ok bool
-		if ok, err = r.db.SchemaApplied(ctx); err == nil && !ok {
-			r.logger.Info("applying the Neo4j schema")
-			err = r.db.ApplySchema(ctx)
+		if ok, err = r.db.SchemaApplied(reads); err == nil && !ok {
+			err = errNoSchema
+			if apply {
+				r.logger.Info("applying the Neo4j schema")
+				applyCtx, cancel := context.WithTimeout(ctx, 2*time.Minute)
+				err = r.db.ApplySchema(applyCtx)
+				cancel()
+			}
 		}
 	}
 	r.mu.Lock()
@@ -71,14 +93,14 @@ func (r *Readiness) Status() (bool, error) {
 	return r.ready, r.err
 }
 
-// Watch checks readiness until ctx ends: with exponential backoff (250ms up
-// to 10s) while Neo4j is unreachable, every interval once it is.
+// Watch checks readiness until ctx ends, applying the schema whenever it
+// finds it missing (at start-up, or after Neo4j came back empty): with
+// exponential backoff (250ms up to 10s) while Neo4j is unreachable, every
+// interval once it is.
 func (r *Readiness) Watch(ctx context.Context, interval time.Duration) {
 	backoff := 250 * time.Millisecond
 	for {
-		checkCtx, cancel := context.WithTimeout(ctx, 10*time.Second)
-		err := r.Check(checkCtx)
-		cancel()
+		err := r.check(ctx, true)
 		wait := interval
 		if err != nil {
 			r.logger.Debug("Neo4j not ready; retrying", "in", backoff, "err", err)
@@ -109,7 +131,8 @@ func NewHandler(readiness *Readiness, routes Routes, logger *slog.Logger) http.H
 	})
 	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
 		// A live check, so /readyz follows Neo4j going down and coming back
-		// without waiting for the background watcher.
+		// without waiting for the background watcher; it only reads (a
+		// probe must not write).
 		ctx, cancel := context.WithTimeout(r.Context(), 3*time.Second)
 		defer cancel()
 		if err := readiness.Check(ctx); err != nil {

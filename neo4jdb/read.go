@@ -285,16 +285,6 @@ func dedupe(ids []string) []string {
 
 // ---- parameters ----
 
-// optParam returns nil (Cypher null) for a zero value, else v: for the
-// relationship fields' arguments, where "" means "absent".
-func optParam[T comparable](v T) any {
-	var zero T
-	if v == zero {
-		return nil
-	}
-	return v
-}
-
 // param is *p as a Cypher parameter, or null (no filtering) when p is nil,
 // with conv applied (the driver takes plain strings and int64s, and a Go
 // time.Time would become a DATETIME, which never equals a DATE).

@@ -41,13 +41,13 @@ func (s *Store) Related(ctx context.Context, link policy.Traversal, ids []string
 }
 
 // MandateClauses returns the clauses of each mandate in paragraph order,
-// only those addressing agenda when it is not "".
-func (s *Store) MandateClauses(ctx context.Context, ids []string, agenda string) (map[string][]policy.Clause, error) {
+// only those addressing agenda when it is not nil.
+func (s *Store) MandateClauses(ctx context.Context, ids []string, agenda *string) (map[string][]policy.Clause, error) {
 	byParent, err := s.children(ctx, `UNWIND $ids AS pid
 		MATCH (:Entity:Mandate {id: pid})-[:HAS_CLAUSE]->(n:Clause)
 		WHERE $agenda IS NULL OR EXISTS { (n)-[:ADDRESSES]->(:Agenda {id: $agenda}) }
 		RETURN pid AS parent, n ORDER BY parent, n.position, n.id`,
-		map[string]any{"ids": dedupe(ids), "agenda": optParam(agenda)})
+		map[string]any{"ids": dedupe(ids), "agenda": param(agenda, asIs)})
 	if err != nil {
 		return nil, err
 	}
@@ -93,11 +93,11 @@ func (s *Store) children(ctx context.Context, query string, params map[string]an
 }
 
 // AgendaClauses returns, for each agenda, one page of the clauses that
-// address it (only those of mission's mandates when mission is not ""), in
+// address it (only those of mission's mandates when mission is not nil), in
 // the order of FindClauses, and their total.
-func (s *Store) AgendaClauses(ctx context.Context, ids []string, mission string, p policy.PageRequest) (map[string]policy.Page[policy.Clause], error) {
+func (s *Store) AgendaClauses(ctx context.Context, ids []string, mission *string, p policy.PageRequest) (map[string]policy.Page[policy.Clause], error) {
 	out := map[string]policy.Page[policy.Clause]{}
-	params := map[string]any{"ids": dedupe(ids), "mission": optParam(mission)}
+	params := map[string]any{"ids": dedupe(ids), "mission": param(mission, asIs)}
 	if err := pageParams(p, params); err != nil {
 		return nil, err
 	}
@@ -130,31 +130,31 @@ func (s *Store) AgendaClauses(ctx context.Context, ids []string, mission string,
 }
 
 // EntityRelations returns the relations with each of the given entities
-// at either end, by relation id; kind "" means both kinds.
-func (s *Store) EntityRelations(ctx context.Context, ids []string, kind policy.RelationKind) (map[string][]policy.Relation, error) {
+// at either end, by relation id; a nil kind means both kinds.
+func (s *Store) EntityRelations(ctx context.Context, ids []string, kind *policy.RelationKind) (map[string][]policy.Relation, error) {
 	return s.relationsByParent(ctx, `UNWIND $ids AS pid
 		MATCH (:Entity {id: pid})-[r:TENSION|CONVERGENCE]-()
 		WHERE $kind IS NULL OR type(r) = $kind
 		RETURN pid AS parent, r AS rel, startNode(r).id AS src, endNode(r).id AS tgt
-		ORDER BY parent, r.id`, map[string]any{"ids": dedupe(ids), "kind": optParam(string(kind))})
+		ORDER BY parent, r.id`, map[string]any{"ids": dedupe(ids), "kind": param(kind, asString)})
 }
 
 // MissionRelations returns the relations in each mission (see
-// relationMissions), by relation id; kind "" means both kinds.
-func (s *Store) MissionRelations(ctx context.Context, ids []string, kind policy.RelationKind) (map[string][]policy.Relation, error) {
+// relationMissions), by relation id; a nil kind means both kinds.
+func (s *Store) MissionRelations(ctx context.Context, ids []string, kind *policy.RelationKind) (map[string][]policy.Relation, error) {
 	return s.relationsByParent(ctx, `MATCH (a:Entity)-[r:TENSION|CONVERGENCE]->(b:Entity)
 		WHERE $kind IS NULL OR type(r) = $kind
 		UNWIND `+relationMissions+` AS pid
 		WITH DISTINCT pid, a, r, b
 		WHERE pid IN $ids
 		RETURN pid AS parent, r AS rel, a.id AS src, b.id AS tgt
-		ORDER BY parent, r.id`, map[string]any{"ids": dedupe(ids), "kind": optParam(string(kind))})
+		ORDER BY parent, r.id`, map[string]any{"ids": dedupe(ids), "kind": param(kind, asString)})
 }
 
 // AgendaRelations returns, for each agenda, the relations with an end that
-// touches it (see agendasOf), and, when with is not "", whose other end
-// touches with; by relation id; kind "" means both kinds.
-func (s *Store) AgendaRelations(ctx context.Context, ids []string, kind policy.RelationKind, with string) (map[string][]policy.Relation, error) {
+// touches it (see agendasOf), and, when with is not nil, whose other end
+// touches with; by relation id; a nil kind means both kinds.
+func (s *Store) AgendaRelations(ctx context.Context, ids []string, kind *policy.RelationKind, with *string) (map[string][]policy.Relation, error) {
 	return s.relationsByParent(ctx, `MATCH (a:Entity)-[r:TENSION|CONVERGENCE]->(b:Entity)
 		WHERE $kind IS NULL OR type(r) = $kind
 		WITH a, r, b, `+agendasOf("a")+` AS ga, `+agendasOf("b")+` AS gb
@@ -163,7 +163,7 @@ func (s *Store) AgendaRelations(ctx context.Context, ids []string, kind policy.R
 		WHERE CASE WHEN $with IS NULL THEN pid IN ga OR pid IN gb
 		           ELSE (pid IN ga AND $with IN gb) OR (pid IN gb AND $with IN ga) END
 		RETURN pid AS parent, r AS rel, a.id AS src, b.id AS tgt
-		ORDER BY parent, r.id`, map[string]any{"ids": dedupe(ids), "kind": optParam(string(kind)), "with": optParam(with)})
+		ORDER BY parent, r.id`, map[string]any{"ids": dedupe(ids), "kind": param(kind, asString), "with": param(with, asIs)})
 }
 
 func (s *Store) relationsByParent(ctx context.Context, query string, params map[string]any) (map[string][]policy.Relation, error) {

@@ -226,7 +226,7 @@ func TestReads(t *testing.T) {
 			}
 			wantIDs(t, tt.parent, entityIDs(got[tt.parent]), tt.want)
 		}
-		clauses, err := store.MandateClauses(ctx, []string{policytest.MandateID(1, 1), policytest.MandateID(2, 1)}, "SSR")
+		clauses, err := store.MandateClauses(ctx, []string{policytest.MandateID(1, 1), policytest.MandateID(2, 1)}, new("SSR"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -236,14 +236,14 @@ func TestReads(t *testing.T) {
 	})
 
 	t.Run("AgendaClauses", func(t *testing.T) {
-		got, err := store.AgendaClauses(ctx, []string{"DDR", "HR"}, m2, policy.PageRequest{Offset: 0, Limit: 1})
+		got, err := store.AgendaClauses(ctx, []string{"DDR", "HR"}, new(m2), policy.PageRequest{Offset: 0, Limit: 1})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if p := got["DDR"]; p.Total != 1 || len(p.Items) != 1 || p.Items[0].ID != policy.ClauseID(policytest.MandateID(2, 1), "2(a)") {
 			t.Errorf("DDR page = %+v", p)
 		}
-		all, err := store.AgendaClauses(ctx, []string{"POC"}, "", policy.PageRequest{Offset: 10, Limit: 5})
+		all, err := store.AgendaClauses(ctx, []string{"POC"}, nil, policy.PageRequest{Offset: 10, Limit: 5})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -253,7 +253,7 @@ func TestReads(t *testing.T) {
 	})
 
 	t.Run("relations by parent", func(t *testing.T) {
-		byClause, err := store.EntityRelations(ctx, []string{policy.ClauseID(policytest.MandateID(1, 0), "2"), policytest.DocHRDD}, "")
+		byClause, err := store.EntityRelations(ctx, []string{policy.ClauseID(policytest.MandateID(1, 0), "2"), policytest.DocHRDD}, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -261,12 +261,12 @@ func TestReads(t *testing.T) {
 		if n := len(byClause[policytest.DocHRDD]); n != 4 {
 			t.Errorf("document relations = %d, want 4", n)
 		}
-		byMission, err := store.MissionRelations(ctx, []string{m1, m2}, policy.Tension)
+		byMission, err := store.MissionRelations(ctx, []string{m1, m2}, new(policy.Tension))
 		if err != nil {
 			t.Fatal(err)
 		}
 		wantIDs(t, "mission relations", relIDs(byMission[m2]), []string{policytest.TensionID(2)})
-		byAgenda, err := store.AgendaRelations(ctx, []string{"DDR", "SSR"}, "", "DDR")
+		byAgenda, err := store.AgendaRelations(ctx, []string{"DDR", "SSR"}, nil, new("DDR"))
 		if err != nil {
 			t.Fatal(err)
 		}

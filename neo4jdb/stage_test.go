@@ -26,9 +26,9 @@ func readEverything(t *testing.T, store *neo4jdb.Store) string {
 	}
 	add(store.FindRelations(ctx, policy.RelationFilter{}, all))
 	add(store.FindEntities(ctx, []string{"monusco-poc-ssr-partner-forces", "poc-ssr-shared-goal", "poc-ssr-new", "POC", "MONUC"}))
-	add(store.EntityRelations(ctx, []string{"POC", "SSR", "dpko-poc-2015"}, ""))
-	add(store.MissionRelations(ctx, []string{"MONUC", "MONUSCO", "UNMISS"}, ""))
-	add(store.AgendaRelations(ctx, []string{"POC", "SSR"}, "", ""))
+	add(store.EntityRelations(ctx, []string{"POC", "SSR", "dpko-poc-2015"}, nil))
+	add(store.MissionRelations(ctx, []string{"MONUC", "MONUSCO", "UNMISS"}, nil))
+	add(store.AgendaRelations(ctx, []string{"POC", "SSR"}, nil, nil))
 	add(store.AgendaOverlap(ctx, []string{"POC", "SSR"}, policy.Date{}, policy.Date{}))
 	add(store.Search(ctx, "civilians", 50))
 	add(store.Subgraph(ctx, policy.GraphFilter{Limit: new(100)}))
@@ -51,10 +51,10 @@ func readEverything(t *testing.T, store *neo4jdb.Store) string {
 		add(store.Related(ctx, link, []string{"MONUC", "MONUSCO", "UNMISS", "POC", "SSR",
 			"S/RES/1856(2008)", "S/RES/1925(2010)", "S/RES/1996(2011)", "dpko-poc-2015", "ssr-report-2016"}))
 	}
-	add(store.MandateClauses(ctx, []string{"S/RES/1925(2010)", "S/RES/1996(2011)"}, ""))
-	add(store.MandateClauses(ctx, []string{"S/RES/1925(2010)"}, "SSR"))
-	add(store.AgendaClauses(ctx, []string{"POC", "SSR"}, "", all))
-	add(store.AgendaClauses(ctx, []string{"POC"}, "MONUSCO", all))
+	add(store.MandateClauses(ctx, []string{"S/RES/1925(2010)", "S/RES/1996(2011)"}, nil))
+	add(store.MandateClauses(ctx, []string{"S/RES/1925(2010)"}, new("SSR")))
+	add(store.AgendaClauses(ctx, []string{"POC", "SSR"}, nil, all))
+	add(store.AgendaClauses(ctx, []string{"POC"}, new("MONUSCO"), all))
 	add(store.MandateTimeline(ctx, "MONUSCO"))
 	b, err := json.MarshalIndent(out, "", " ")
 	if err != nil {

@@ -12,7 +12,7 @@ import (
 // lettered (i) after (h), roman sections whose letters restart, an
 // unlabelled heading and an annex. The real texts are tested in data/.
 func TestParseJSONStructures(t *testing.T) {
-	o, err := officialtext.Find("testdata", "testdata", "S/RES/9001(2030)")
+	o, err := officialtext.Find(officialtext.Dirs{Paragraphs: "testdata", Plain: "testdata"}, "S/RES/9001(2030)")
 	if err != nil || o == nil {
 		t.Fatalf("Find: %v, %v", o, err)
 	}
@@ -49,7 +49,7 @@ func TestParseJSONStructures(t *testing.T) {
 
 func TestFindWithoutText(t *testing.T) {
 	for _, sym := range []string{"S/RES/9002(2030)", "not a symbol"} {
-		if o, err := officialtext.Find("testdata", "testdata", sym); o != nil || err != nil {
+		if o, err := officialtext.Find(officialtext.Dirs{Paragraphs: "testdata", Plain: "testdata"}, sym); o != nil || err != nil {
 			t.Errorf("Find(%q) = %v, %v; want nil, nil", sym, o, err)
 		}
 	}
