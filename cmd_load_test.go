@@ -66,7 +66,7 @@ func runCmd(getenv func(string) string, args ...string) (code int, stdout, stder
 
 func badDiagnostics(file string) string {
 	return file + `:9:21: missions[0].hostCountries[0]: unknown country code "DRC" (did you mean "COD"?)
-` + file + `:17:5: mandates[0]: unknown field "colour" (valid fields: id, kind, adopted, chapterVII, url, missions, cites, clauses, provenance)
+` + file + `:17:5: mandates[0]: unknown field "colour" (valid fields: id, kind, adopted, chapterVII, url, missions, cites, allParagraphs, clauses, provenance)
 ` + file + `:18:16: mandates[0].missions[0]: unknown mission "MONUSC0" (did you mean "MONUSCO"?)
 3 errors
 `

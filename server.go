@@ -68,6 +68,9 @@ commands:
   import --report [--clauses] PATH...
                            read resolutions (Akoma Ntoso XML, EOSG JSON, plain
                            text) and report what was found; writes nothing
+  import --with DIR (--out OUT | --load [--dry-run]) [--text=false] PATH...
+                           convert them into dataset files joining DIR, or load
+                           DIR plus them (validated, all or nothing, as load)
   export --format FORMAT [--mission ID] [--node-kinds K,...] [--edge-kinds K,...] [--out FILE]
                            write the graph, or the filtered part, as graphml, gexf,
                            cytoscape, graphology, nodes-csv or edges-csv
@@ -100,7 +103,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	case "load":
 		err = load(ctx, rest, getenv, stdout, stderr)
 	case "import":
-		err = importCmd(rest, stdout, stderr)
+		err = importCmd(ctx, rest, getenv, stdout, stderr)
 	case "export":
 		err = exportGraph(ctx, rest, getenv, stdout)
 	case "help", "-h", "--help":

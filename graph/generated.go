@@ -69,6 +69,7 @@ type ComplexityRoot struct {
 		Paragraph    func(childComplexity int) int
 		Relations    func(childComplexity int, kind *policy.RelationKind) int
 		Summary      func(childComplexity int) int
+		Tags         func(childComplexity int) int
 	}
 
 	ClauseConnection struct {
@@ -80,6 +81,14 @@ type ComplexityRoot struct {
 	ClauseEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	ClauseTag struct {
+		Agenda func(childComplexity int) int
+		Phrase func(childComplexity int) int
+		Reason func(childComplexity int) int
+		Rule   func(childComplexity int) int
+		Source func(childComplexity int) int
 	}
 
 	Document struct {
@@ -135,16 +144,18 @@ type ComplexityRoot struct {
 	}
 
 	Mandate struct {
-		Adopted      func(childComplexity int) int
-		ChapterSeven func(childComplexity int) int
-		CitedBy      func(childComplexity int) int
-		Cites        func(childComplexity int) int
-		Clauses      func(childComplexity int, agenda *string) int
-		ID           func(childComplexity int) int
-		Kind         func(childComplexity int) int
-		Missions     func(childComplexity int) int
-		NullableURL  func(childComplexity int) int
-		Symbol       func(childComplexity int) int
+		Adopted            func(childComplexity int) int
+		ChapterSeven       func(childComplexity int) int
+		CitedBy            func(childComplexity int) int
+		Cites              func(childComplexity int) int
+		Clauses            func(childComplexity int, agenda *string) int
+		Coverage           func(childComplexity int) int
+		ID                 func(childComplexity int) int
+		Kind               func(childComplexity int) int
+		Missions           func(childComplexity int) int
+		NullableURL        func(childComplexity int) int
+		ParagraphsRecorded func(childComplexity int) int
+		Symbol             func(childComplexity int) int
 	}
 
 	Mission struct {
@@ -174,9 +185,10 @@ type ComplexityRoot struct {
 	}
 
 	MissionOverlap struct {
-		Mission       func(childComplexity int) int
-		RelationCount func(childComplexity int) int
-		Since         func(childComplexity int) int
+		Mission            func(childComplexity int) int
+		RelationCount      func(childComplexity int) int
+		Since              func(childComplexity int) int
+		UnrecordedMandates func(childComplexity int) int
 	}
 
 	PageInfo struct {
@@ -233,10 +245,11 @@ type ComplexityRoot struct {
 	}
 
 	TimelineEntry struct {
-		Added   func(childComplexity int) int
-		Agendas func(childComplexity int) int
-		Dropped func(childComplexity int) int
-		Mandate func(childComplexity int) int
+		Added    func(childComplexity int) int
+		Agendas  func(childComplexity int) int
+		Coverage func(childComplexity int) int
+		Dropped  func(childComplexity int) int
+		Mandate  func(childComplexity int) int
 	}
 }
 
@@ -253,6 +266,7 @@ type ClauseResolver interface {
 	Mandate(ctx context.Context, obj *model.Clause) (*model.Mandate, error)
 
 	Agendas(ctx context.Context, obj *model.Clause) ([]*model.Agenda, error)
+	Tags(ctx context.Context, obj *model.Clause) ([]*model.ClauseTag, error)
 	Relations(ctx context.Context, obj *model.Clause, kind *policy.RelationKind) ([]*model.Relation, error)
 }
 type DocumentResolver interface {
@@ -268,6 +282,9 @@ type MandateResolver interface {
 	Clauses(ctx context.Context, obj *model.Mandate, agenda *string) ([]*model.Clause, error)
 	Cites(ctx context.Context, obj *model.Mandate) ([]model.Node, error)
 	CitedBy(ctx context.Context, obj *model.Mandate) ([]model.Node, error)
+
+	Coverage(ctx context.Context, obj *model.Mandate) (policy.Coverage, error)
+	ParagraphsRecorded(ctx context.Context, obj *model.Mandate) (bool, error)
 }
 type MissionResolver interface {
 	Predecessor(ctx context.Context, obj *model.Mission) (*model.Mission, error)
@@ -450,6 +467,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Clause.Summary(childComplexity), true
+	case "Clause.tags":
+		if e.ComplexityRoot.Clause.Tags == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Clause.Tags(childComplexity), true
 
 	case "ClauseConnection.edges":
 		if e.ComplexityRoot.ClauseConnection.Edges == nil {
@@ -482,6 +505,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ClauseEdge.Node(childComplexity), true
+
+	case "ClauseTag.agenda":
+		if e.ComplexityRoot.ClauseTag.Agenda == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClauseTag.Agenda(childComplexity), true
+	case "ClauseTag.phrase":
+		if e.ComplexityRoot.ClauseTag.Phrase == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClauseTag.Phrase(childComplexity), true
+	case "ClauseTag.reason":
+		if e.ComplexityRoot.ClauseTag.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClauseTag.Reason(childComplexity), true
+	case "ClauseTag.rule":
+		if e.ComplexityRoot.ClauseTag.Rule == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClauseTag.Rule(childComplexity), true
+	case "ClauseTag.source":
+		if e.ComplexityRoot.ClauseTag.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClauseTag.Source(childComplexity), true
 
 	case "Document.agendas":
 		if e.ComplexityRoot.Document.Agendas == nil {
@@ -711,6 +765,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mandate.Clauses(childComplexity, args["agenda"].(*string)), true
+	case "Mandate.coverage":
+		if e.ComplexityRoot.Mandate.Coverage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mandate.Coverage(childComplexity), true
 	case "Mandate.id":
 		if e.ComplexityRoot.Mandate.ID == nil {
 			break
@@ -735,6 +795,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mandate.NullableURL(childComplexity), true
+	case "Mandate.paragraphsRecorded":
+		if e.ComplexityRoot.Mandate.ParagraphsRecorded == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mandate.ParagraphsRecorded(childComplexity), true
 	case "Mandate.symbol":
 		if e.ComplexityRoot.Mandate.Symbol == nil {
 			break
@@ -870,6 +936,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.MissionOverlap.Since(childComplexity), true
+	case "MissionOverlap.unrecordedMandates":
+		if e.ComplexityRoot.MissionOverlap.UnrecordedMandates == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MissionOverlap.UnrecordedMandates(childComplexity), true
 
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
@@ -1170,6 +1242,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.TimelineEntry.Agendas(childComplexity), true
+	case "TimelineEntry.coverage":
+		if e.ComplexityRoot.TimelineEntry.Coverage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineEntry.Coverage(childComplexity), true
 	case "TimelineEntry.dropped":
 		if e.ComplexityRoot.TimelineEntry.Dropped == nil {
 			break
@@ -1331,6 +1409,20 @@ type Mandate implements Node {
   "The mandates and documents that cite this one."
   citedBy: [Node!]!
   url: String
+  "How much of the operative part the dataset records: COMPLETE (imported), SELECTED (a curator's clauses) or UNRECORDED."
+  coverage: Coverage!
+  "False when no paragraph is recorded: the mandate's agendas are then unknown, not none."
+  paragraphsRecorded: Boolean!
+}
+
+"How much of a mandate's operative part the dataset records."
+enum Coverage {
+  "Every operative paragraph and sub-item, imported from the official text."
+  COMPLETE
+  "The clauses a curator chose; other paragraphs may address other agendas."
+  SELECTED
+  "No paragraph recorded: the mandate's agendas are unknown."
+  UNRECORDED
 }
 
 "One operative paragraph of a mandate. Its id is the mandate's id, '#', and the paragraph."
@@ -1344,8 +1436,23 @@ type Clause implements Node {
   "The official text, when the dataset has it."
   text: String
   agendas: [Agenda!]!
+  "Why the clause addresses each of its agendas, in the order of agendas."
+  tags: [ClauseTag!]!
   "The relations with this clause at either end, ordered by id."
   relations(kind: RelationKind): [Relation!]!
+}
+
+"Why a clause addresses an agenda: a tagging rule and the words it matched, or a curator's reason."
+type ClauseTag {
+  agenda: Agenda!
+  "rule (a rule of the importer's tagging rules) or curated."
+  source: String!
+  "The rule's id; null for a curated tag."
+  rule: String
+  "The words the rule matched, as they stand in the clause or its heading; null for a curated tag."
+  phrase: String
+  "The rule's one-line rationale, or the curator's reason."
+  reason: String!
 }
 
 enum DocumentKind {
@@ -1461,8 +1568,14 @@ type GraphEdge {
 
 type MissionOverlap {
   mission: Mission!
-  "The adoption date of the mission's first mandate (in the period) that carries all the agendas."
-  since: Date!
+  """
+  The adoption date of the mission's first recorded mandate (in the period) that
+  carries all the agendas; null when none does but some mandates of the period
+  are unrecorded, so whether the mission overlaps is unknown.
+  """
+  since: Date
+  "The mission's mandates in the period whose paragraphs are not recorded (an earlier one may carry the agendas too)."
+  unrecordedMandates: Int!
   """
   The relations in the mission (as Mission.relations) with one end touching one
   of the agendas and the other end touching another (or the same one, when a
@@ -1473,12 +1586,14 @@ type MissionOverlap {
 
 type TimelineEntry {
   mandate: Mandate!
-  "The agendas the mandate's clauses address, ordered by id."
-  agendas: [Agenda!]!
-  "Agendas this mandate addresses that the previous one did not (all of them for the first mandate)."
-  added: [Agenda!]!
-  "Agendas the previous mandate addressed that this one does not."
-  dropped: [Agenda!]!
+  "How much of the mandate the dataset records (as Mandate.coverage)."
+  coverage: Coverage!
+  "The agendas the mandate's clauses address, ordered by id; null when its paragraphs are unrecorded (unknown, not none)."
+  agendas: [Agenda!]
+  "Agendas this mandate addresses that the previous one did not (all of them for the first mandate); null when this or the previous mandate is unrecorded."
+  added: [Agenda!]
+  "Agendas the previous mandate addressed that this one does not; null when this or the previous mandate is unrecorded."
+  dropped: [Agenda!]
 }
 
 "How often two agendas share a mandate in a period, and the relations between them."
@@ -1761,6 +1876,8 @@ func (ec *executionContext) childFields_Clause(ctx context.Context, field graphq
 		return ec.fieldContext_Clause_text(ctx, field)
 	case "agendas":
 		return ec.fieldContext_Clause_agendas(ctx, field)
+	case "tags":
+		return ec.fieldContext_Clause_tags(ctx, field)
 	case "relations":
 		return ec.fieldContext_Clause_relations(ctx, field)
 	}
@@ -1787,6 +1904,22 @@ func (ec *executionContext) childFields_ClauseEdge(ctx context.Context, field gr
 		return ec.fieldContext_ClauseEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ClauseEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ClauseTag(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "agenda":
+		return ec.fieldContext_ClauseTag_agenda(ctx, field)
+	case "source":
+		return ec.fieldContext_ClauseTag_source(ctx, field)
+	case "rule":
+		return ec.fieldContext_ClauseTag_rule(ctx, field)
+	case "phrase":
+		return ec.fieldContext_ClauseTag_phrase(ctx, field)
+	case "reason":
+		return ec.fieldContext_ClauseTag_reason(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ClauseTag", field.Name)
 }
 
 func (ec *executionContext) childFields_Document(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -1915,6 +2048,10 @@ func (ec *executionContext) childFields_Mandate(ctx context.Context, field graph
 		return ec.fieldContext_Mandate_citedBy(ctx, field)
 	case "url":
 		return ec.fieldContext_Mandate_url(ctx, field)
+	case "coverage":
+		return ec.fieldContext_Mandate_coverage(ctx, field)
+	case "paragraphsRecorded":
+		return ec.fieldContext_Mandate_paragraphsRecorded(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Mandate", field.Name)
 }
@@ -1977,6 +2114,8 @@ func (ec *executionContext) childFields_MissionOverlap(ctx context.Context, fiel
 		return ec.fieldContext_MissionOverlap_mission(ctx, field)
 	case "since":
 		return ec.fieldContext_MissionOverlap_since(ctx, field)
+	case "unrecordedMandates":
+		return ec.fieldContext_MissionOverlap_unrecordedMandates(ctx, field)
 	case "relationCount":
 		return ec.fieldContext_MissionOverlap_relationCount(ctx, field)
 	}
@@ -2057,6 +2196,8 @@ func (ec *executionContext) childFields_TimelineEntry(ctx context.Context, field
 	switch field.Name {
 	case "mandate":
 		return ec.fieldContext_TimelineEntry_mandate(ctx, field)
+	case "coverage":
+		return ec.fieldContext_TimelineEntry_coverage(ctx, field)
 	case "agendas":
 		return ec.fieldContext_TimelineEntry_agendas(ctx, field)
 	case "added":
@@ -3198,6 +3339,38 @@ func (ec *executionContext) fieldContext_Clause_agendas(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Clause_tags(ctx context.Context, field graphql.CollectedField, obj *model.Clause) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Clause_tags(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Clause().Tags(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ClauseTag) graphql.Marshaler {
+			return ec.marshalNClauseTag2ᚕᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐClauseTagᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Clause_tags(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Clause",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClauseTag(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Clause_relations(ctx context.Context, field graphql.CollectedField, obj *model.Clause) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3382,6 +3555,130 @@ func (ec *executionContext) fieldContext_ClauseEdge_node(_ context.Context, fiel
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _ClauseTag_agenda(ctx context.Context, field graphql.CollectedField, obj *model.ClauseTag) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClauseTag_agenda(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Agenda, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Agenda) graphql.Marshaler {
+			return ec.marshalNAgenda2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐAgenda(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClauseTag_agenda(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ClauseTag",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Agenda(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ClauseTag_source(ctx context.Context, field graphql.CollectedField, obj *model.ClauseTag) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClauseTag_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClauseTag_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClauseTag", field, false, false, "String")
+}
+
+func (ec *executionContext) _ClauseTag_rule(ctx context.Context, field graphql.CollectedField, obj *model.ClauseTag) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClauseTag_rule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rule, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ClauseTag_rule(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClauseTag", field, false, false, "String")
+}
+
+func (ec *executionContext) _ClauseTag_phrase(ctx context.Context, field graphql.CollectedField, obj *model.ClauseTag) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClauseTag_phrase(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Phrase, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ClauseTag_phrase(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClauseTag", field, false, false, "String")
+}
+
+func (ec *executionContext) _ClauseTag_reason(ctx context.Context, field graphql.CollectedField, obj *model.ClauseTag) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClauseTag_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClauseTag_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClauseTag", field, false, false, "String")
 }
 
 func (ec *executionContext) _Document_id(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
@@ -4456,6 +4753,52 @@ func (ec *executionContext) fieldContext_Mandate_url(_ context.Context, field gr
 	return graphql.NewScalarFieldContext("Mandate", field, true, false, "String")
 }
 
+func (ec *executionContext) _Mandate_coverage(ctx context.Context, field graphql.CollectedField, obj *model.Mandate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mandate_coverage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Mandate().Coverage(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v policy.Coverage) graphql.Marshaler {
+			return ec.marshalNCoverage2githubᚗcomᚋmandategraphᚋmandategraphᚋpolicyᚐCoverage(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mandate_coverage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Mandate", field, true, true, "Coverage")
+}
+
+func (ec *executionContext) _Mandate_paragraphsRecorded(ctx context.Context, field graphql.CollectedField, obj *model.Mandate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mandate_paragraphsRecorded(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Mandate().ParagraphsRecorded(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mandate_paragraphsRecorded(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Mandate", field, true, true, "Boolean")
+}
+
 func (ec *executionContext) _Mission_id(ctx context.Context, field graphql.CollectedField, obj *model.Mission) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4976,14 +5319,37 @@ func (ec *executionContext) _MissionOverlap_since(ctx context.Context, field gra
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v policy.Date) graphql.Marshaler {
-			return ec.marshalNDate2githubᚗcomᚋmandategraphᚋmandategraphᚋpolicyᚐDate(ctx, selections, v)
+			return ec.marshalODate2githubᚗcomᚋmandategraphᚋmandategraphᚋpolicyᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MissionOverlap_since(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MissionOverlap", field, false, false, "Date")
+}
+
+func (ec *executionContext) _MissionOverlap_unrecordedMandates(ctx context.Context, field graphql.CollectedField, obj *model.MissionOverlap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MissionOverlap_unrecordedMandates(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnrecordedMandates, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_MissionOverlap_since(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("MissionOverlap", field, false, false, "Date")
+func (ec *executionContext) fieldContext_MissionOverlap_unrecordedMandates(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MissionOverlap", field, false, false, "Int")
 }
 
 func (ec *executionContext) _MissionOverlap_relationCount(ctx context.Context, field graphql.CollectedField, obj *model.MissionOverlap) (ret graphql.Marshaler) {
@@ -6297,6 +6663,29 @@ func (ec *executionContext) fieldContext_TimelineEntry_mandate(_ context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _TimelineEntry_coverage(ctx context.Context, field graphql.CollectedField, obj *model.TimelineEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineEntry_coverage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Coverage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v policy.Coverage) graphql.Marshaler {
+			return ec.marshalNCoverage2githubᚗcomᚋmandategraphᚋmandategraphᚋpolicyᚐCoverage(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineEntry_coverage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TimelineEntry", field, false, false, "Coverage")
+}
+
 func (ec *executionContext) _TimelineEntry_agendas(ctx context.Context, field graphql.CollectedField, obj *model.TimelineEntry) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6310,10 +6699,10 @@ func (ec *executionContext) _TimelineEntry_agendas(ctx context.Context, field gr
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Agenda) graphql.Marshaler {
-			return ec.marshalNAgenda2ᚕᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐAgendaᚄ(ctx, selections, v)
+			return ec.marshalOAgenda2ᚕᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐAgendaᚄ(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_TimelineEntry_agendas(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -6342,10 +6731,10 @@ func (ec *executionContext) _TimelineEntry_added(ctx context.Context, field grap
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Agenda) graphql.Marshaler {
-			return ec.marshalNAgenda2ᚕᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐAgendaᚄ(ctx, selections, v)
+			return ec.marshalOAgenda2ᚕᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐAgendaᚄ(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_TimelineEntry_added(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -6374,10 +6763,10 @@ func (ec *executionContext) _TimelineEntry_dropped(ctx context.Context, field gr
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Agenda) graphql.Marshaler {
-			return ec.marshalNAgenda2ᚕᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐAgendaᚄ(ctx, selections, v)
+			return ec.marshalOAgenda2ᚕᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐAgendaᚄ(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_TimelineEntry_dropped(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -8015,6 +8404,12 @@ func (ec *executionContext) _Clause(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Clause_agendas(ctx, field, obj)
 				})
+		case "tags":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Clause_tags(ctx, field, obj)
+				})
 		case "relations":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -8099,6 +8494,59 @@ func (ec *executionContext) _ClauseEdge(ctx context.Context, sel ast.SelectionSe
 			}
 		case "node":
 			out.Values[i] = ec._ClauseEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var clauseTagImplementors = []string{"ClauseTag"}
+
+func (ec *executionContext) _ClauseTag(ctx context.Context, sel ast.SelectionSet, obj *model.ClauseTag) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, clauseTagImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ClauseTag")
+		case "agenda":
+			out.Values[i] = ec._ClauseTag_agenda(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "source":
+			out.Values[i] = ec._ClauseTag_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rule":
+			out.Values[i] = ec._ClauseTag_rule(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "phrase":
+			out.Values[i] = ec._ClauseTag_phrase(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "reason":
+			out.Values[i] = ec._ClauseTag_reason(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -8539,6 +8987,18 @@ func (ec *executionContext) _Mandate(ctx context.Context, sel ast.SelectionSet, 
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "coverage":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Mandate_coverage(ctx, field, obj)
+				})
+		case "paragraphsRecorded":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Mandate_paragraphsRecorded(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -8748,6 +9208,11 @@ func (ec *executionContext) _MissionOverlap(ctx context.Context, sel ast.Selecti
 			}
 		case "since":
 			out.Values[i] = ec._MissionOverlap_since(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "unrecordedMandates":
+			out.Values[i] = ec._MissionOverlap_unrecordedMandates(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -9173,19 +9638,24 @@ func (ec *executionContext) _TimelineEntry(ctx context.Context, sel ast.Selectio
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "coverage":
+			out.Values[i] = ec._TimelineEntry_coverage(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "agendas":
 			out.Values[i] = ec._TimelineEntry_agendas(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "added":
 			out.Values[i] = ec._TimelineEntry_added(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "dropped":
 			out.Values[i] = ec._TimelineEntry_dropped(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -9683,6 +10153,45 @@ func (ec *executionContext) marshalNClauseEdge2ᚖgithubᚗcomᚋmandategraphᚋ
 		return graphql.Null
 	}
 	return ec._ClauseEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNClauseTag2ᚕᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐClauseTagᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ClauseTag) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNClauseTag2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐClauseTag(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNClauseTag2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐClauseTag(ctx context.Context, sel ast.SelectionSet, v *model.ClauseTag) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ClauseTag!")
+		return graphql.Null
+	}
+	return ec._ClauseTag(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCoverage2githubᚗcomᚋmandategraphᚋmandategraphᚋpolicyᚐCoverage(ctx context.Context, v any) (policy.Coverage, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := policy.Coverage(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCoverage2githubᚗcomᚋmandategraphᚋmandategraphᚋpolicyᚐCoverage(ctx context.Context, sel ast.SelectionSet, v policy.Coverage) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Coverage!")
+	}
+	return res
 }
 
 func (ec *executionContext) unmarshalNDate2githubᚗcomᚋmandategraphᚋmandategraphᚋpolicyᚐDate(ctx context.Context, v any) (policy.Date, error) {
@@ -10396,6 +10905,25 @@ func (ec *executionContext) marshalN__TypeKind2string(ctx context.Context, sel a
 		graphql.AddInvalidNullFromMarshaler(ctx, "__TypeKind!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalOAgenda2ᚕᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐAgendaᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Agenda) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAgenda2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐAgenda(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOBoolean2bool(ctx context.Context, v any) (bool, error) {

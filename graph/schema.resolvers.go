@@ -74,6 +74,15 @@ func (r *clauseResolver) Agendas(ctx context.Context, obj *model.Clause) ([]*mod
 	return related[*model.Agenda](ctx, r.Store, obj.Batch, policy.AgendasAddressed, obj.ID)
 }
 
+// Tags is the resolver for the tags field.
+func (r *clauseResolver) Tags(ctx context.Context, obj *model.Clause) ([]*model.ClauseTag, error) {
+	agendas, err := related[*model.Agenda](ctx, r.Store, obj.Batch, policy.AgendasAddressed, obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	return clauseTags(obj.Clause, agendas), nil
+}
+
 // Relations is the resolver for the relations field.
 func (r *clauseResolver) Relations(ctx context.Context, obj *model.Clause, kind *policy.RelationKind) ([]*model.Relation, error) {
 	return relations(ctx, obj.Batch, fmt.Sprintf("relations:%s", argKey(kind)),
@@ -147,6 +156,21 @@ func (r *mandateResolver) Cites(ctx context.Context, obj *model.Mandate) ([]mode
 // CitedBy is the resolver for the citedBy field.
 func (r *mandateResolver) CitedBy(ctx context.Context, obj *model.Mandate) ([]model.Node, error) {
 	return related[model.Node](ctx, r.Store, obj.Batch, policy.CitedBy, obj.ID)
+}
+
+// Coverage is the resolver for the coverage field.
+func (r *mandateResolver) Coverage(ctx context.Context, obj *model.Mandate) (policy.Coverage, error) {
+	clauses, err := r.Clauses(ctx, obj, nil)
+	if err != nil {
+		return "", err
+	}
+	return policy.MandateCoverage(obj.AllParagraphs, len(clauses)), nil
+}
+
+// ParagraphsRecorded is the resolver for the paragraphsRecorded field.
+func (r *mandateResolver) ParagraphsRecorded(ctx context.Context, obj *model.Mandate) (bool, error) {
+	c, err := r.Coverage(ctx, obj)
+	return c != policy.CoverageUnrecorded, err
 }
 
 // Predecessor is the resolver for the predecessor field.
@@ -331,7 +355,8 @@ func (r *queryResolver) AgendaOverlap(ctx context.Context, agendas []string, fro
 	b := model.NewBatch()
 	out := make([]*model.MissionOverlap, 0, len(overlaps))
 	for _, o := range overlaps {
-		out = append(out, &model.MissionOverlap{Mission: model.NewMission(b, o.Mission), Since: o.Since, RelationCount: o.RelationCount})
+		out = append(out, &model.MissionOverlap{Mission: model.NewMission(b, o.Mission), Since: o.Since, RelationCount: o.RelationCount,
+			UnrecordedMandates: o.Unrecorded})
 	}
 	return out, nil
 }
@@ -345,6 +370,9 @@ func (r *queryResolver) MandateTimeline(ctx context.Context, mission string) ([]
 	mandates, agendas := model.NewBatch(), model.NewBatch()
 	byID := map[string]*model.Agenda{}
 	wrap := func(as []policy.Agenda) []*model.Agenda {
+		if as == nil {
+			return nil // unknown: the mandate (or the previous one) is unrecorded
+		}
 		out := make([]*model.Agenda, 0, len(as))
 		for _, a := range as {
 			if byID[a.ID] == nil {
@@ -356,7 +384,7 @@ func (r *queryResolver) MandateTimeline(ctx context.Context, mission string) ([]
 	}
 	out := make([]*model.TimelineEntry, 0, len(entries))
 	for _, e := range entries {
-		out = append(out, &model.TimelineEntry{Mandate: model.NewMandate(mandates, e.Mandate),
+		out = append(out, &model.TimelineEntry{Mandate: model.NewMandate(mandates, e.Mandate), Coverage: e.Coverage,
 			Agendas: wrap(e.Agendas), Added: wrap(e.Added), Dropped: wrap(e.Dropped)})
 	}
 	return out, nil

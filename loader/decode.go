@@ -26,7 +26,7 @@ var (
 	slugPattern         = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 	symbolIDPattern     = regexp.MustCompile(`^[A-Z][A-Z0-9]*(/[A-Za-z0-9.()-]+)+$`)
 	symbolPattern       = regexp.MustCompile(`^[A-Z][A-Z0-9]*/[!-~]+( [!-~]+)*$`)
-	paragraphPattern    = regexp.MustCompile(`^[1-9][0-9]*(\([a-z]{1,3}\)(\([ivxl]+\))?|\([ivxl]+\)\([a-z]{1,3}\))?$`)
+	paragraphPattern    = regexp.MustCompile(`^[1-9][0-9]*(\([a-z]{1,3}\)(\([ivxl]+\))?|\([ivxl]+\)(\([a-z]{1,3}\))?)?$`)
 	countryPattern      = regexp.MustCompile(`^[A-Z]{3}$`)
 	yearPattern         = regexp.MustCompile(`^[0-9]{4}$`)
 )
@@ -44,6 +44,7 @@ func shapes() map[string]shape {
 		"document":   documentShape(),
 		"relation":   relationShape(),
 		"evidence":   evidenceShape(),
+		"tag":        tagShape(),
 	}
 }
 
@@ -79,17 +80,22 @@ func missionShape() shape {
 func mandateShape() shape {
 	return shape{"a mandate", []field{
 		{"id", true}, {"kind", true}, {"adopted", true}, {"chapterVII", false},
-		{"url", false}, {"missions", true}, {"cites", false}, {"clauses", false},
-		{"provenance", true},
+		{"url", false}, {"missions", true}, {"cites", false}, {"allParagraphs", false},
+		{"clauses", false}, {"provenance", true},
 	}}
 }
 
 // clauseShape returns the fields of a clause.
 func clauseShape() shape {
 	return shape{"a clause", []field{
-		{"paragraph", true}, {"summary", true}, {"text", false}, {"agendas", true},
-		{"provenance", false},
+		{"paragraph", true}, {"summary", false}, {"text", false}, {"agendas", false},
+		{"tags", false}, {"provenance", false},
 	}}
+}
+
+// tagShape returns the fields of a clause's tag.
+func tagShape() shape {
+	return shape{"a tag", []field{{"agenda", true}, {"rule", false}, {"phrase", false}, {"reason", true}}}
 }
 
 // documentShape returns the fields of a document.
@@ -314,6 +320,9 @@ func (d *fileDecoder) mandate(v value) {
 	m.URL = d.url(o, "url")
 	m.Missions = d.refs(o, "missions", kindMission)
 	m.Cites = d.cites(o, m.ID)
+	if all := o.boolean("allParagraphs"); all != nil {
+		m.AllParagraphs = *all
+	}
 	items, _ := o.list("clauses")
 	first := make(map[string]loc) // paragraph → where first given
 	var inherit []int             // clauses without provenance of their own
@@ -321,6 +330,14 @@ func (d *fileDecoder) mandate(v value) {
 		c, pv, hasProv, ok := d.clause(it)
 		if !ok {
 			continue
+		}
+		// Only a mandate whose every operative paragraph was imported may
+		// leave a clause without the project's own summary, or untagged.
+		if !m.AllParagraphs && !hasField(it, "summary") {
+			d.errorf(it, `missing required field "summary" (write the clause's summary in your own words; only a mandate with allParagraphs: true, as imported, may leave it out)`)
+		}
+		if !m.AllParagraphs && !hasField(it, "agendas") {
+			d.errorf(it, `missing required field "agendas" (name at least one agenda; only a mandate with allParagraphs: true, as imported, may have untagged clauses)`)
 		}
 		c.MandateID, c.Order = m.ID, i+1
 		if c.Paragraph != "" {
@@ -360,8 +377,50 @@ func (d *fileDecoder) clause(v value) (c policy.Clause, pv value, hasProv, ok bo
 	c.Summary, _, _ = o.str("summary")
 	c.Text, _, _ = o.str("text")
 	c.Agendas = d.refs(o, "agendas", kindAgenda)
+	c.Tags = d.tags(o, c.Agendas)
 	c.Provenance, hasProv = d.provenanceField(o)
 	return c, pv, hasProv, true
+}
+
+// tags decodes a clause's tags: each names one of the clause's agendas,
+// at most once; a rule's tag has the words it matched, a curated one none.
+func (d *fileDecoder) tags(o *object, agendas []string) []policy.Tag {
+	items, _ := o.list("tags")
+	var out []policy.Tag
+	first := map[string]bool{}
+	for _, it := range items {
+		to := d.object(it, tagShape())
+		if to == nil {
+			continue
+		}
+		var t policy.Tag
+		var av value
+		t.Agenda, av, _ = to.str("agenda")
+		t.Rule, _, _ = to.str("rule")
+		phrase, pv, hasPhrase := to.str("phrase")
+		t.Phrase = phrase
+		t.Reason, _, _ = to.str("reason")
+		t.Source = policy.TagCurated
+		if t.Rule != "" {
+			t.Source = policy.TagRule
+		}
+		switch {
+		case t.Agenda == "":
+		case !slices.Contains(agendas, t.Agenda):
+			d.errorf(av, "tag for %q, which is not among the clause's agendas %v (add it to agendas or drop the tag)", t.Agenda, agendas)
+		case first[t.Agenda]:
+			d.errorf(av, "a second tag for %q (a clause has one tag per agenda)", t.Agenda)
+		}
+		first[t.Agenda] = true
+		switch {
+		case t.Rule != "" && !to.has("phrase"):
+			d.errorf(it, `missing required field "phrase" (a rule's tag names the words the rule matched)`)
+		case t.Rule == "" && hasPhrase:
+			d.errorf(pv, "a phrase goes with a rule: name the rule, or drop the phrase of a curated tag")
+		}
+		out = append(out, t)
+	}
+	return out
 }
 
 // paragraph decodes a paragraph locator, returning "" when it is invalid.
@@ -387,7 +446,7 @@ func checkParagraph(p string) string {
 	if squeezed := strings.ReplaceAll(p, " ", ""); squeezed != p && paragraphPattern.MatchString(squeezed) {
 		return fmt.Sprintf("invalid paragraph %q (write it without spaces: %q)", shorten(p), squeezed)
 	}
-	return fmt.Sprintf("invalid paragraph %q (want a locator such as 12, 12(a), 12(a)(ii) or 35(i)(a))", shorten(p))
+	return fmt.Sprintf("invalid paragraph %q (want a locator such as 12, 12(a), 12(a)(ii), 35(i) or 35(i)(a))", shorten(p))
 }
 
 // document decodes a document.
@@ -674,4 +733,17 @@ func asStrings[S ~string](xs []S) []string {
 		strs[i] = string(x)
 	}
 	return strs
+}
+
+// hasField reports whether v is a mapping with the key name.
+func hasField(v value, name string) bool {
+	if v.n == nil || v.n.Kind != yaml.MappingNode {
+		return false
+	}
+	for i := 0; i+1 < len(v.n.Content); i += 2 {
+		if v.n.Content[i].Value == name {
+			return true
+		}
+	}
+	return false
 }

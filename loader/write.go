@@ -36,10 +36,17 @@ type (
 	}
 	clauseJSON struct {
 		Paragraph  string          `json:"paragraph"`
-		Summary    string          `json:"summary"`
+		Summary    string          `json:"summary,omitempty"`
 		Text       string          `json:"text,omitempty"`
-		Agendas    []string        `json:"agendas"`
+		Agendas    []string        `json:"agendas,omitempty"`
+		Tags       []tagJSON       `json:"tags,omitempty"`
 		Provenance *provenanceJSON `json:"provenance,omitempty"`
+	}
+	tagJSON struct {
+		Agenda string `json:"agenda"`
+		Rule   string `json:"rule,omitempty"`
+		Phrase string `json:"phrase,omitempty"`
+		Reason string `json:"reason"`
 	}
 	mandateJSON struct {
 		ID         string         `json:"id"`
@@ -49,6 +56,7 @@ type (
 		URL        string         `json:"url,omitempty"`
 		Missions   []string       `json:"missions"`
 		Cites      []string       `json:"cites,omitempty"`
+		All        bool           `json:"allParagraphs,omitempty"`
 		Clauses    []clauseJSON   `json:"clauses,omitempty"`
 		Provenance provenanceJSON `json:"provenance"`
 	}
@@ -128,9 +136,12 @@ func WriteJSON(dir string, ds *policy.Dataset) error {
 	for lo := 0; lo < len(ds.Mandates); lo += chunk {
 		var f fileJSON
 		for _, m := range ds.Mandates[lo:min(lo+chunk, len(ds.Mandates))] {
-			mj := mandateJSON{m.ID, string(m.Kind), m.Adopted.String(), m.ChapterVII, m.URL, m.Missions, m.Cites, nil, prov(m.Provenance)}
+			mj := mandateJSON{m.ID, string(m.Kind), m.Adopted.String(), m.ChapterVII, m.URL, m.Missions, m.Cites, m.AllParagraphs, nil, prov(m.Provenance)}
 			for _, c := range m.Clauses {
 				cj := clauseJSON{Paragraph: c.Paragraph, Summary: c.Summary, Text: c.Text, Agendas: c.Agendas}
+				for _, t := range c.Tags {
+					cj.Tags = append(cj.Tags, tagJSON{t.Agenda, t.Rule, t.Phrase, t.Reason})
+				}
 				if c.Provenance != m.Provenance {
 					p := prov(c.Provenance)
 					cj.Provenance = &p

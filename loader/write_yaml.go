@@ -44,16 +44,26 @@ func WriteYAML(w io.Writer, ds *policy.Dataset) error {
 				if c.Provenance != m.Provenance {
 					prov = provenanceNode(c.Provenance)
 				}
+				var tags node
+				for _, t := range c.Tags {
+					tn := mapping("agenda", str(t.Agenda), "rule", str(t.Rule), "phrase", str(t.Phrase), "reason", str(t.Reason))
+					tn.Style = yaml.FlowStyle
+					tags.item(tn)
+				}
 				clauses.item(mapping("paragraph", str(c.Paragraph), "summary", str(c.Summary), "text", str(c.Text),
-					"agendas", flow(c.Agendas), "provenance", prov))
+					"agendas", flow(c.Agendas), "tags", tags.seqOrNil(), "provenance", prov))
 			}
 			var chapterVII *yaml.Node
 			if m.ChapterVII != nil {
 				chapterVII = scalar("!!bool", strconv.FormatBool(*m.ChapterVII))
 			}
+			var all *yaml.Node
+			if m.AllParagraphs {
+				all = scalar("!!bool", "true")
+			}
 			l.item(mapping("id", str(m.ID), "kind", str(string(m.Kind)), "adopted", date(m.Adopted),
 				"chapterVII", chapterVII, "url", str(m.URL), "missions", flow(m.Missions), "cites", flow(m.Cites),
-				"clauses", clauses.seqOrNil(), "provenance", provenanceNode(m.Provenance)))
+				"allParagraphs", all, "clauses", clauses.seqOrNil(), "provenance", provenanceNode(m.Provenance)))
 		}
 		root.field("mandates", l.seq())
 	}

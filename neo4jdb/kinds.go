@@ -86,6 +86,7 @@ var nodeKinds = []nodeKind{
 		date("adopted", func(m *policy.Mandate) *policy.Date { return &m.Adopted }),
 		optBool("chapterVII", func(m *policy.Mandate) **bool { return &m.ChapterVII }),
 		optStr("url", func(m *policy.Mandate) *string { return &m.URL }),
+		flag("allParagraphs", func(m *policy.Mandate) *bool { return &m.AllParagraphs }),
 	),
 	kind(LabelClause, "paragraph", func(c *policy.Clause) policy.Entity { return policy.Entity{Clause: c} },
 		func(c *policy.Clause) *policy.Provenance { return &c.Provenance },
@@ -115,6 +116,12 @@ var nodeKinds = []nodeKind{
 		str("summary", func(c *policy.Clause) *string { return &c.Summary }),
 		optStr("text", func(c *policy.Clause) *string { return &c.Text }),
 		integer("position", func(c *policy.Clause) *int { return &c.Order }),
+		// A clause's tags as parallel lists, one entry per tag.
+		tagPart("tagAgendas", func(t *policy.Tag) *string { return &t.Agenda }),
+		tagPart("tagSources", func(t *policy.Tag) *string { return (*string)(&t.Source) }),
+		tagPart("tagRules", func(t *policy.Tag) *string { return &t.Rule }),
+		tagPart("tagPhrases", func(t *policy.Tag) *string { return &t.Phrase }),
+		tagPart("tagReasons", func(t *policy.Tag) *string { return &t.Reason }),
 	),
 }
 
@@ -235,6 +242,51 @@ func optDate[T any](key string, get func(*T) *policy.Date) field[T] {
 
 func date[T any](key string, get func(*T) *policy.Date) field[T] {
 	return field[T]{key, func(v *T) any { return dateValue(*get(v)) }, func(v *T, p *props) { *get(v) = p.date(key) }}
+}
+
+// flag is a bool stored only when true (false when absent on read).
+func flag[T any](key string, get func(*T) *bool) field[T] {
+	return field[T]{key, func(v *T) any {
+		if *get(v) {
+			return true
+		}
+		return nil
+	}, func(v *T, p *props) {
+		if b := p.optBool(key); b != nil {
+			*get(v) = *b
+		}
+	}}
+}
+
+// tagPart is one part of a clause's tags, stored as a list with an entry
+// per tag ("" for a part a tag lacks); left out when the clause has no
+// tags. The lists of one clause must have the same length.
+func tagPart(key string, part func(*policy.Tag) *string) field[policy.Clause] {
+	return field[policy.Clause]{key, func(c *policy.Clause) any {
+		if len(c.Tags) == 0 {
+			return nil
+		}
+		l := make([]string, len(c.Tags))
+		for i := range c.Tags {
+			l[i] = *part(&c.Tags[i])
+		}
+		return l
+	}, func(c *policy.Clause, p *props) {
+		l := p.strs(key)
+		if len(l) == 0 {
+			return
+		}
+		if c.Tags == nil {
+			c.Tags = make([]policy.Tag, len(l))
+		}
+		if len(l) != len(c.Tags) {
+			p.fail(key, "has %d entries, the clause has %d tags", len(l), len(c.Tags))
+			return
+		}
+		for i := range l {
+			*part(&c.Tags[i]) = l[i]
+		}
+	}}
 }
 
 // derived is written only: reads take the value from another property.

@@ -1,6 +1,7 @@
 package neo4jdb
 
 import (
+	"fmt"
 	"reflect"
 	"slices"
 	"testing"
@@ -42,6 +43,14 @@ func fill(t *testing.T, v reflect.Value, typ string, seed string) {
 			f.Set(reflect.ValueOf([]string{seed + "-a", seed + "-b"}))
 		case f.Kind() == reflect.Struct:
 			fill(t, f, typ+"."+sf.Name, seed)
+		case f.Kind() == reflect.Bool:
+			f.SetBool(true)
+		case f.Kind() == reflect.Slice && f.Type().Elem().Kind() == reflect.Struct:
+			l := reflect.MakeSlice(f.Type(), 2, 2)
+			for j := range 2 {
+				fill(t, l.Index(j), typ+"."+sf.Name, fmt.Sprintf("%s-%d", seed, j))
+			}
+			f.Set(l)
 		default:
 			t.Fatalf("%s.%s: fill does not know %s; teach it", typ, sf.Name, f.Type())
 		}

@@ -89,7 +89,7 @@ func (p *props) optBool(key string) *bool {
 
 func (p *props) optDate(key string) policy.Date {
 	v, ok := p.m[key]
-	if !ok {
+	if !ok || v == nil { // a map's null value, as a query's result may hold
 		return policy.Date{}
 	}
 	d, ok := v.(neo4j.Date)

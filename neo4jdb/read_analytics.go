@@ -13,10 +13,13 @@ import (
 
 // AgendaOverlap returns the missions with a mandate adopted in [from, to]
 // (zero dates do not bound) whose clauses address every given agenda, with
-// the adoption date of the first such mandate and the number of relations
+// the adoption date of the first such mandate, and the missions with no
+// such mandate but some unrecorded ones in the period (the overlap is
+// unknown: Since zero); each with its count of unrecorded mandates in the
+// period and the number of relations
 // in the mission (see relationMissions) between the agendas: one end
 // touches one of them and the other end another (or the same one, when a
-// single agenda is given). Ordered by that date, then mission id.
+// single agenda is given). Ordered by that date (unknown last), then mission id.
 func (s *Store) AgendaOverlap(ctx context.Context, agendas []string, from, to policy.Date) ([]policy.MissionOverlap, error) {
 	agendas, err := policy.OverlapAgendas(agendas)
 	if err != nil {
@@ -28,8 +31,12 @@ func (s *Store) AgendaOverlap(ctx context.Context, agendas []string, from, to po
 			MATCH (m:Entity:Mission)<-[:MANDATES]-(md:Mandate)
 			WHERE size(known) = size($agendas)
 			  AND ($from IS NULL OR md.adopted >= $from) AND ($to IS NULL OR md.adopted <= $to)
-			  AND all(ag IN $agendas WHERE EXISTS { (md)-[:HAS_CLAUSE]->(:Clause)-[:ADDRESSES]->(:Agenda {id: ag}) })
-			WITH m, min(md.adopted) AS since
+			WITH m, md,
+			     all(ag IN $agendas WHERE EXISTS { (md)-[:HAS_CLAUSE]->(:Clause)-[:ADDRESSES]->(:Agenda {id: ag}) }) AS carries,
+			     NOT EXISTS { (md)-[:HAS_CLAUSE]->(:Clause) } AS unrecorded
+			WITH m, min(CASE WHEN carries THEN md.adopted END) AS since,
+			     sum(CASE WHEN unrecorded THEN 1 ELSE 0 END) AS unrecorded
+			WHERE since IS NOT NULL OR unrecorded > 0
 			CALL (m) {
 				MATCH (a:Entity)-[r:TENSION|CONVERGENCE]->(b:Entity)
 				WITH a, r, b, `+agendasOf("a")+` AS ga, `+agendasOf("b")+` AS gb
@@ -38,8 +45,8 @@ func (s *Store) AgendaOverlap(ctx context.Context, agendas []string, from, to po
 				          any(y IN $agendas WHERE y IN gb AND (x <> y OR size($agendas) = 1)))
 				RETURN count(r) AS relationCount
 			}
-			WITH m, since, relationCount ORDER BY since, m.id
-			RETURN collect({mission: m, since: since, relationCount: relationCount}) AS rows
+			WITH m, since, unrecorded, relationCount ORDER BY since, m.id
+			RETURN collect({mission: m, since: since, relationCount: relationCount, unrecorded: unrecorded}) AS rows
 		}
 		RETURN known, rows`, map[string]any{"agendas": agendas, "from": dateValue(from), "to": dateValue(to)})
 	if err != nil {
@@ -69,7 +76,7 @@ func (s *Store) AgendaOverlap(ctx context.Context, agendas []string, from, to po
 			return nil, err
 		}
 		p := &props{what: "overlap of " + mission.ID, m: m}
-		o := policy.MissionOverlap{Mission: mission, Since: p.date("since"), RelationCount: p.optInt("relationCount")}
+		o := policy.MissionOverlap{Mission: mission, Since: p.optDate("since"), RelationCount: p.optInt("relationCount"), Unrecorded: p.optInt("unrecorded")}
 		if p.err != nil {
 			return nil, p.err
 		}
@@ -90,7 +97,11 @@ func (s *Store) MandateTimeline(ctx context.Context, mission string) ([]policy.T
 			WITH DISTINCT g ORDER BY g.id
 			RETURN collect(g) AS agendas
 		}
-		RETURN md, agendas`, map[string]any{"mission": mission})
+		CALL (md) {
+			OPTIONAL MATCH (md)-[:HAS_CLAUSE]->(c:Clause)
+			RETURN count(c) AS clauses
+		}
+		RETURN md, agendas, clauses`, map[string]any{"mission": mission})
 	if err != nil {
 		return nil, fmt.Errorf("mandate timeline of %q: %w", mission, err)
 	}
@@ -121,7 +132,12 @@ func (s *Store) MandateTimeline(ctx context.Context, mission string) ([]policy.T
 		if err != nil {
 			return nil, err
 		}
-		entry := policy.TimelineEntry{Mandate: *e.Mandate, Agendas: []policy.Agenda{}}
+		clauses, err := get[int64](rec, "clauses")
+		if err != nil {
+			return nil, err
+		}
+		entry := policy.TimelineEntry{Mandate: *e.Mandate, Agendas: []policy.Agenda{},
+			Coverage: policy.MandateCoverage(e.Mandate.AllParagraphs, int(clauses))}
 		for _, a := range ents {
 			if a.Agenda == nil {
 				return nil, fmt.Errorf("node %s is not an agenda", a.ID())

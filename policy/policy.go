@@ -98,19 +98,26 @@ type Mandate struct {
 	URL        string
 	Missions   []string // mission ids
 	Cites      []string // mandate or document ids
-	Clauses    []Clause
-	Provenance Provenance
+	// AllParagraphs says that Clauses hold every operative paragraph and
+	// sub-item (an imported mandate); otherwise they are a curator's
+	// selection, or nothing is recorded when there are none.
+	AllParagraphs bool
+	Clauses       []Clause
+	Provenance    Provenance
 }
 
 // Clause is one operative paragraph or sub-paragraph of a mandate.
 type Clause struct {
 	// ID is the mandate id + "#" + paragraph, e.g. "S/RES/1925(2010)#12(a)".
-	ID         string
-	MandateID  string
-	Paragraph  string // locator such as "12(a)", "12(a)(ii)" or "35(i)(a)"
-	Summary    string // the project's own words
-	Text       string // official text, optional
-	Agendas    []string
+	ID        string
+	MandateID string
+	Paragraph string // locator such as "12(a)", "12(a)(ii)", "35(i)" or "35(i)(a)"
+	Summary   string // the project's own words; may be empty in an AllParagraphs mandate
+	Text      string // official text, optional
+	Agendas   []string
+	// Tags say why the clause addresses each agenda; an agenda of Agendas
+	// without an entry is a curated tag with no reason recorded (AllTags).
+	Tags       []Tag
 	Provenance Provenance
 	// Order is the clause's position within its mandate, for stable listing.
 	Order int

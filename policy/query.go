@@ -162,15 +162,26 @@ type SearchHit struct {
 // MissionOverlap says since when a mission's mandates carry a set of
 // agendas together, and how many relations among them the mission has.
 type MissionOverlap struct {
-	Mission       Mission
+	Mission Mission
+	// Since is the adoption date of the first recorded mandate carrying
+	// all the agendas; zero when none does but some mandates of the
+	// period are unrecorded, so the overlap is unknown.
 	Since         Date
 	RelationCount int
+	// Unrecorded counts the mission's mandates in the period whose
+	// paragraphs are not recorded (CoverageUnrecorded).
+	Unrecorded int
 }
 
 // TimelineEntry is one mandate of a mission's timeline.
 type TimelineEntry struct {
-	Mandate Mandate
+	Mandate  Mandate
+	Coverage Coverage
+	// Agendas is nil when the mandate's paragraphs are unrecorded
+	// (unknown), else the agendas its clauses address.
 	Agendas []Agenda
+	// Added and Dropped compare with the previous mandate; nil when this
+	// one or the previous one is unrecorded.
 	Added   []Agenda
 	Dropped []Agenda
 }

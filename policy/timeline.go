@@ -8,7 +8,9 @@ import (
 // Timeline orders a mission's timeline entries by adoption date, then
 // mandate id, and fills in Added and Dropped: the agendas of each entry
 // that the previous one lacks (all of them for the first), and the other
-// way round, in the order of the entry's agendas.
+// way round, in the order of the entry's agendas. An unrecorded entry has
+// no agendas (nil, unknown) and neither it nor the entry after it has
+// Added or Dropped.
 func Timeline(entries []TimelineEntry) {
 	sort.SliceStable(entries, func(i, j int) bool {
 		a, b := entries[i].Mandate, entries[j].Mandate
@@ -18,10 +20,19 @@ func Timeline(entries []TimelineEntry) {
 		return a.ID < b.ID
 	})
 	var prev []Agenda
+	prevKnown := true // before the first entry: nothing
 	for i := range entries {
-		entries[i].Added = agendaDiff(entries[i].Agendas, prev)
-		entries[i].Dropped = agendaDiff(prev, entries[i].Agendas)
-		prev = entries[i].Agendas
+		e := &entries[i]
+		known := e.Coverage != CoverageUnrecorded
+		if !known {
+			e.Agendas = nil
+		}
+		e.Added, e.Dropped = nil, nil
+		if known && prevKnown {
+			e.Added = agendaDiff(e.Agendas, prev)
+			e.Dropped = agendaDiff(prev, e.Agendas)
+		}
+		prev, prevKnown = e.Agendas, known
 	}
 }
 

@@ -162,17 +162,19 @@ func (e *Evidence) NullableNote() *string    { return nullable(e.Note) }
 
 // MissionOverlap is one answer of agendaOverlap.
 type MissionOverlap struct {
-	Mission       *Mission
-	Since         policy.Date
-	RelationCount int
+	Mission            *Mission
+	Since              policy.Date // zero (null) when unknown
+	RelationCount      int
+	UnrecordedMandates int
 }
 
 // TimelineEntry is one mandate of mandateTimeline.
 type TimelineEntry struct {
-	Mandate *Mandate
-	Agendas []*Agenda
-	Added   []*Agenda
-	Dropped []*Agenda
+	Mandate  *Mandate
+	Coverage policy.Coverage
+	Agendas  []*Agenda
+	Added    []*Agenda
+	Dropped  []*Agenda
 }
 
 // SearchHit is one answer of search.

@@ -30,6 +30,19 @@ type ClauseEdge struct {
 	Node   *Clause `json:"node"`
 }
 
+// Why a clause addresses an agenda: a tagging rule and the words it matched, or a curator's reason.
+type ClauseTag struct {
+	Agenda *Agenda `json:"agenda"`
+	// rule (a rule of the importer's tagging rules) or curated.
+	Source string `json:"source"`
+	// The rule's id; null for a curated tag.
+	Rule *string `json:"rule,omitempty"`
+	// The words the rule matched, as they stand in the clause or its heading; null for a curated tag.
+	Phrase *string `json:"phrase,omitempty"`
+	// The rule's one-line rationale, or the curator's reason.
+	Reason string `json:"reason"`
+}
+
 type DocumentConnection struct {
 	Edges      []*DocumentEdge `json:"edges"`
 	PageInfo   *PageInfo       `json:"pageInfo"`

@@ -41,6 +41,10 @@ func find() string {
 	if _, err := os.Stat(beside); err == nil {
 		return beside
 	}
+	// Tests of the root package run in the repository root itself.
+	if _, err := os.Stat("../shared/data"); err == nil {
+		return "../shared/data"
+	}
 	// The origin of a clone is the path of the checkout it was made from.
 	if out, err := exec.Command("git", "remote", "get-url", "origin").Output(); err == nil {
 		d := filepath.Join(strings.TrimSpace(string(out)), "..", "shared", "data")

@@ -1,0 +1,89 @@
+package loader_test
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/mandategraph/mandategraph/loader"
+	"github.com/mandategraph/mandategraph/policy"
+)
+
+// A clause's tags say why it has each agenda: a rule with the words it
+// matched, or a curator's reason. They read, write back the same, and
+// each mistake is named.
+func TestClauseTags(t *testing.T) {
+	const head = `agendas:
+  - {id: POC, name: Protection of civilians, description: x, provenance: {source: https://example.org, status: unverified}}
+  - {id: SSR, name: Security sector reform, description: x, provenance: {source: https://example.org, status: unverified}}
+missions:
+  - {id: UNTM, name: Test mission, hostCountries: [ATA], start: 2080-01-01, provenance: {source: https://example.org, status: unverified}}
+mandates:
+  - id: S/RES/9001(2080)
+    kind: RESOLUTION
+    adopted: 2080-02-01
+    missions: [UNTM]
+    provenance: {source: https://example.org, status: unverified}
+    clauses:
+      - paragraph: 1
+        summary: Our words.
+        agendas: [POC, SSR]
+        tags:
+`
+	for _, tc := range []struct{ name, tags, want string }{
+		{"rule and curated", `          - {agenda: POC, rule: poc-x, phrase: protect civilians, reason: the task's name}
+          - {agenda: SSR, reason: the vetting of the army is reform}
+`, ""},
+		{"not an agenda of the clause", `          - {agenda: HR, reason: r}
+`, `tag for "HR", which is not among the clause's agendas [POC SSR]`},
+		{"twice", `          - {agenda: POC, reason: r}
+          - {agenda: POC, reason: s}
+`, `a second tag for "POC"`},
+		{"rule without phrase", `          - {agenda: POC, rule: poc-x, reason: r}
+`, `missing required field "phrase" (a rule's tag names the words the rule matched)`},
+		{"phrase without rule", `          - {agenda: POC, phrase: civilians, reason: r}
+`, `a phrase goes with a rule`},
+		{"no reason", `          - {agenda: POC, rule: poc-x, phrase: civilians}
+`, `missing required field "reason"`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ds, diags := loader.Parse(map[string][]byte{"d.yaml": []byte(head + tc.tags)})
+			if tc.want != "" {
+				lines := diags.Lines()
+				if len(lines) != 1 || !strings.Contains(lines[0], tc.want) {
+					t.Fatalf("diagnostics %q, want one containing %q", lines, tc.want)
+				}
+				return
+			}
+			if len(diags) > 0 {
+				t.Fatal(diags.Lines())
+			}
+			c := ds.Mandates[0].Clauses[0]
+			want := []policy.Tag{
+				{Agenda: "POC", Source: policy.TagRule, Rule: "poc-x", Phrase: "protect civilians", Reason: "the task's name"},
+				{Agenda: "SSR", Source: policy.TagCurated, Reason: "the vetting of the army is reform"},
+			}
+			if diff := cmp.Diff(want, c.AllTags()); diff != "" {
+				t.Errorf("tags (-want +got):\n%s", diff)
+			}
+			var out bytes.Buffer
+			if err := loader.WriteYAML(&out, ds); err != nil {
+				t.Fatal(err)
+			}
+			again, diags := loader.Parse(map[string][]byte{"d.yaml": out.Bytes()})
+			if len(diags) > 0 {
+				t.Fatal(diags.Lines())
+			}
+			if diff := cmp.Diff(c.Tags, again.Mandates[0].Clauses[0].Tags); diff != "" {
+				t.Errorf("written and read back (-want +got):\n%s\n%s", diff, out.String())
+			}
+		})
+	}
+	// An agenda without a tag is curated, with no reason recorded.
+	c := policy.Clause{Agendas: []string{"POC"}}
+	if got := c.AllTags(); len(got) != 1 || got[0].Source != policy.TagCurated || got[0].Reason != policy.NoReasonRecorded {
+		t.Errorf("AllTags of an untagged agenda: %+v", got)
+	}
+}
