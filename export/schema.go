@@ -32,9 +32,10 @@ var NodeColumns = []Column{
 	// Mission
 	{"acronym", String}, {"name", String}, {"hostCountries", List}, {"startDate", Date}, {"endDate", Date},
 	// Mandate
-	{"symbol", String}, {"mandateKind", String}, {"adopted", Date}, {"chapterVII", Bool}, {"url", String},
+	{"symbol", String}, {"mandateKind", String}, {"adopted", Date}, {"chapterVII", Bool}, {"url", String}, {"allParagraphs", Bool},
 	// Clause
 	{"mandateId", String}, {"paragraph", String}, {"summary", String}, {"text", String}, {"position", Int},
+	{"tagAgendas", List}, {"tagSources", List}, {"tagRules", List}, {"tagPhrases", List}, {"tagReasons", List},
 	// Document
 	{"title", String}, {"documentKind", String}, {"issuer", String}, {"published", Date}, {"year", Int},
 	// Agenda
