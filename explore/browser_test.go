@@ -313,6 +313,35 @@ func TestExplorerInBrowser(t *testing.T) {
 	}
 	shot("explorer-relation.png")
 
+	// 4b. A clause's panel lists its tags, each with where it came from and why.
+	const clauseID = "S/RES/1925(2010)#12(a)"
+	goHash("view=graph&focus=" + clauseID + "&sel=" + clauseID)
+	if err := chromedp.Do(ctx, waitFor(`#panel ul.tags li .reason`)); err != nil {
+		t.Fatalf("clause %s: no tag reasons in the panel: %v", clauseID, err)
+	}
+	var ct struct {
+		Node struct {
+			Tags []struct {
+				Agenda         struct{ ID string }
+				Source, Reason string
+			}
+		}
+	}
+	api(`query($id: ID!) { node(id: $id) { ... on Clause { tags { agenda { id } source reason } } } }`, map[string]any{"id": clauseID}, &ct)
+	var tagsShown []struct{ Agenda, Source, Reason string }
+	eval(`[...document.querySelectorAll('#panel ul.tags li')].map((li) => ({ agenda: li.dataset.agenda, source: li.dataset.source, reason: li.querySelector('.reason').textContent }))`, &tagsShown)
+	if len(ct.Node.Tags) == 0 || len(tagsShown) != len(ct.Node.Tags) {
+		t.Errorf("clause %s: the panel shows %d tags, the API %d", clauseID, len(tagsShown), len(ct.Node.Tags))
+	} else {
+		for i, tg := range ct.Node.Tags {
+			got := tagsShown[i]
+			if got.Agenda != tg.Agenda.ID || got.Source != tg.Source || !strings.Contains(got.Reason, tg.Reason) {
+				t.Errorf("clause %s tag %d: the panel shows %+v, the API %s/%s/%q", clauseID, i, got, tg.Agenda.ID, tg.Source, tg.Reason)
+			}
+		}
+	}
+	shot("explorer-clause-tags.png")
+
 	// 5. The mandate timeline shows the API's numbers.
 	goHash("view=timeline&mission=MONUSCO")
 	var tl struct {

@@ -6,7 +6,7 @@ const REL_FIELDS = 'id kind mechanism summary strength';
 const NODE_QUERY = `query($id: ID!) { node(id: $id) { __typename id
   ... on Mission { name acronym hostCountries startDate endDate active mandates { id adopted } relations { ${REL_FIELDS} } }
   ... on Mandate { symbol mandateKind: kind adopted chapterVII url missions { id } clauses { id paragraph summary } }
-  ... on Clause { paragraph summary text mandate { id symbol adopted url } agendas { id name } relations { ${REL_FIELDS} } }
+  ... on Clause { paragraph summary text mandate { id symbol adopted url } agendas { id name } tags { agenda { id name } source rule phrase reason } relations { ${REL_FIELDS} } }
   ... on Document { title documentKind: kind issuer year published docSymbol: symbol url agendas { id name } }
   ... on Agenda { name description relations { ${REL_FIELDS} } }
   ... on Relation { relKind: kind mechanism summary strength mission { id }
@@ -59,9 +59,9 @@ export async function showNode(panel, id) {
       html += row('mandate', nodeLink(n.mandate.id, n.mandate.symbol) + ` (${esc(n.mandate.adopted)})`) + row('paragraph', esc(n.paragraph)) +
         row('official text', link(n.mandate.url)) + '</table>' +
         `<p>${esc(n.summary)}</p>` + (n.text ? `<blockquote>${esc(n.text)}</blockquote>` : '') +
-        // HOOK(Clause.tags): when the importer adds Clause.tags (each tag
-        // with its reason), list them here instead of the bare agendas.
-        `<h3>Agendas</h3><ul class="tags">` + n.agendas.map((a) => `<li data-agenda="${esc(a.id)}">${nodeLink(a.id, a.id)} <span class="muted">${esc(a.name)}</span></li>`).join('') + '</ul>' +
+        // Each tag says why: the rule and the words it matched, or the curator.
+        `<h3>Agendas</h3><ul class="tags">` + n.tags.map((t) => `<li data-agenda="${esc(t.agenda.id)}" data-source="${esc(t.source)}">${nodeLink(t.agenda.id, t.agenda.id)} <span class="muted">${esc(t.agenda.name)}</span>` +
+          `<div class="reason">${t.source === 'rule' ? `rule <code>${esc(t.rule)}</code> matched “${esc(t.phrase)}”: ` : 'curated: '}${esc(t.reason)}</div></li>`).join('') + '</ul>' +
         relationList(n.relations);
       break;
     case 'Document':
