@@ -215,8 +215,20 @@ var ops = []op{
 			}
 			RETURN {items: [q IN qualifying | {mission: {id: q.m.id, name: q.m.name}, since: toString(q.since),
 				relationCount: coalesce(head([c IN counts WHERE c.mid = q.m.id | c.n]), 0)}]} AS result`,
-		Vars:       func(p params) map[string]any { return map[string]any{"agendas": p.Agendas} },
-		MGUnwrap:   func(d map[string]any) any { return map[string]any{"items": d["agendaOverlap"]} },
+		Vars: func(p params) map[string]any { return map[string]any{"agendas": p.Agendas} },
+		// agendaOverlap also lists missions whose overlap is unknown
+		// (an unrecorded mandate: since null); the floor and the peer
+		// answer the known overlaps only, so those rows are compared out.
+		MGUnwrap: func(d map[string]any) any {
+			rows, _ := d["agendaOverlap"].([]any)
+			known := []any{}
+			for _, r := range rows {
+				if m, ok := r.(map[string]any); ok && m["since"] != nil {
+					known = append(known, r)
+				}
+			}
+			return map[string]any{"items": known}
+		},
 		PeerUnwrap: func(d map[string]any) any { return d["agendaOverlap"] },
 	},
 }
