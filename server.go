@@ -51,6 +51,8 @@ var envVars = map[string]string{
 	graph.EnvMaxComplexity:    "maximum GraphQL complexity score (default 5000; a page counts its items `first` times)",
 	graph.EnvMaxPageSize:      "maximum `first` of GraphQL connections and search (default 100; larger is BAD_USER_INPUT)",
 	graph.EnvListFanOut:       "complexity multiplier of an unpaginated list field such as a mission's mandates (default 8)",
+	graph.EnvGraphOpCost:      "complexity of one graph operation such as search or neighborhood (default 100, times its depth or hops)",
+	graph.EnvMaxDBQueries:     "database queries one GraphQL request may make (default 100)",
 	graph.EnvIntrospection:    "true or false: allow GraphQL introspection (default true)",
 	graph.EnvMaxBodyBytes:     "maximum GraphQL POST body in bytes (default 1048576; larger is 413)",
 }

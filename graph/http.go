@@ -61,9 +61,16 @@ type Handler struct {
 
 // NewHandler returns the /graphql handler over store with the given limits.
 func NewHandler(store Reader, limits Limits, logger *slog.Logger) *Handler {
-	cfg := Config{Resolvers: &Resolver{Store: store, Limits: limits}}
+	if limits.GraphOpCost <= 0 {
+		limits.GraphOpCost = DefaultLimits.GraphOpCost
+	}
+	if limits.MaxDBQueries <= 0 {
+		limits.MaxDBQueries = DefaultLimits.MaxDBQueries
+	}
+	cfg := Config{Resolvers: &Resolver{Store: budgeted{store}, Limits: limits}}
 	setComplexity(&cfg.Complexity, limits)
 	setListComplexity(&cfg.Complexity, limits)
+	setOperationComplexity(&cfg.Complexity, limits)
 	exec := executor.New(NewExecutableSchema(cfg))
 	exec.SetErrorPresenter(errorPresenter(logger))
 	exec.SetRecoverFunc(recoverFunc(logger))
@@ -115,7 +122,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 
-	ctx := graphql.StartOperationTrace(r.Context())
+	ctx := graphql.StartOperationTrace(withQueryBudget(r.Context(), h.limits.MaxDBQueries))
 	opCtx, errs := h.exec.CreateOperationContext(ctx, params)
 	if errs != nil {
 		status := http.StatusOK

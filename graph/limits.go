@@ -28,6 +28,13 @@ type Limits struct {
 	// ListFanOut is what an unpaginated list field (a mission's mandates,
 	// an agenda's documents) multiplies its items' complexity by.
 	ListFanOut int
+	// GraphOpCost is what one graph operation (search, a traversal, an
+	// aggregation) adds to the complexity score, times its reach
+	// (opcost.go); zero means DefaultLimits'.
+	GraphOpCost int
+	// MaxDBQueries is the budget of database queries of one request
+	// (budget.go); zero means DefaultLimits'.
+	MaxDBQueries int
 	// Introspection allows __schema and __type queries.
 	Introspection bool
 	// MaxBodyBytes caps the size of a POST body (413 beyond it).
@@ -40,6 +47,8 @@ const (
 	EnvMaxComplexity = "GRAPHQL_MAX_COMPLEXITY"
 	EnvMaxPageSize   = "GRAPHQL_MAX_PAGE_SIZE"
 	EnvListFanOut    = "GRAPHQL_LIST_FANOUT"
+	EnvGraphOpCost   = "GRAPHQL_GRAPH_OP_COST"
+	EnvMaxDBQueries  = "GRAPHQL_MAX_DB_QUERIES"
 	EnvIntrospection = "GRAPHQL_INTROSPECTION"
 	EnvMaxBodyBytes  = "GRAPHQL_MAX_BODY_BYTES"
 )
@@ -50,6 +59,8 @@ var DefaultLimits = Limits{
 	MaxComplexity: 5000,
 	MaxPageSize:   100,
 	ListFanOut:    8,
+	GraphOpCost:   100,
+	MaxDBQueries:  100,
 	Introspection: true,
 	MaxBodyBytes:  1 << 20,
 }
@@ -61,7 +72,7 @@ func LimitsFromEnv(getenv func(string) string) (Limits, error) {
 	for _, v := range []struct {
 		key string
 		dst *int
-	}{{EnvMaxDepth, &l.MaxDepth}, {EnvMaxComplexity, &l.MaxComplexity}, {EnvMaxPageSize, &l.MaxPageSize}, {EnvListFanOut, &l.ListFanOut}} {
+	}{{EnvMaxDepth, &l.MaxDepth}, {EnvMaxComplexity, &l.MaxComplexity}, {EnvMaxPageSize, &l.MaxPageSize}, {EnvListFanOut, &l.ListFanOut}, {EnvGraphOpCost, &l.GraphOpCost}, {EnvMaxDBQueries, &l.MaxDBQueries}} {
 		if s := getenv(v.key); s != "" {
 			n, err := strconv.Atoi(s)
 			if err != nil || n < 1 {
