@@ -63,10 +63,13 @@ commands:
   serve                    serve the GraphQL API on LISTEN_ADDR (default 127.0.0.1:8080)
   version                  print the version of the Neo4j server NEO4J_URI points at
   validate DIR...          check dataset directories and report every problem
-  load [--dry-run] [--batch-size N] [--stage-above N] [--stage-batch-size N] [--workers N] [--progress-interval D] DIR...
+  load [--dry-run] [--allow-deletions] [--max-delete-share F] [--batch-size N] [--stage-above N] [--stage-batch-size N] [--workers N] [--progress-interval D] DIR...
                            make the graph equal to the dataset, all or nothing
                            (one transaction; above N rows of difference, default
                            200000, a staged copy and one switch transaction)
+                           refused when it would delete more than
+                           --max-delete-share (default 0.5) of the graph's
+                           nodes, unless --allow-deletions
   import --report [--clauses] PATH...
                            read resolutions (Akoma Ntoso XML, EOSG JSON, plain
                            text) and report what was found; writes nothing

@@ -63,8 +63,9 @@ type file struct {
 //
 // Read returns the dataset and no diagnostics when the input is valid, and a
 // nil dataset and every problem found otherwise. A path that cannot be read,
-// or a directory that holds no dataset file, is a problem too: an empty
-// dataset would otherwise empty the graph.
+// a directory that holds no dataset file, or files that hold no entity
+// (empty or only comments), is a problem too: an empty dataset would
+// otherwise empty the graph.
 func Read(paths ...string) (*policy.Dataset, Diagnostics) {
 	l := newLoader()
 	if len(paths) == 0 {
@@ -84,7 +85,27 @@ func Read(paths ...string) (*policy.Dataset, Diagnostics) {
 			l.parseFile(f.name, f.data)
 		}
 	}
-	return l.finish()
+	ds, diags := l.finish()
+	if ds != nil && isEmpty(ds) {
+		// Every file was empty or only comments: loading that would delete
+		// the whole graph (Parse allows it; its callers hold the data).
+		for _, p := range paths {
+			diags = append(diags, Diagnostic{File: p, Message: "holds no agendas, missions, mandates, documents or relations " +
+				"(its dataset files are empty or only comments); loading an empty dataset would delete the whole graph"})
+		}
+		return nil, diags
+	}
+	return ds, diags
+}
+
+// isEmpty reports whether ds holds no entity at all.
+func isEmpty(ds *policy.Dataset) bool {
+	for _, n := range ds.Counts() {
+		if n > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // Parse validates in-memory files, keyed by name, as one dataset, exactly as
