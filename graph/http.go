@@ -74,7 +74,7 @@ func NewHandler(store Reader, limits Limits, logger *slog.Logger) *Handler {
 	exec := executor.New(NewExecutableSchema(cfg))
 	exec.SetErrorPresenter(errorPresenter(logger))
 	exec.SetRecoverFunc(recoverFunc(logger))
-	exec.SetQueryCache(lru.New[*ast.QueryDocument](APQCacheSize))
+	exec.SetQueryCache(newQueryCache(DefaultQueryCacheBytes))
 	apq := lru.New[string](APQCacheSize)
 	exec.Use(extension.AutomaticPersistedQuery{Cache: apq})
 	if limits.Introspection {
