@@ -64,6 +64,9 @@ func NewHandler(store Reader, limits Limits, logger *slog.Logger) *Handler {
 	if limits.GraphOpCost <= 0 {
 		limits.GraphOpCost = DefaultLimits.GraphOpCost
 	}
+	if limits.MaxTokens <= 0 {
+		limits.MaxTokens = DefaultLimits.MaxTokens
+	}
 	if limits.MaxDBQueries <= 0 {
 		limits.MaxDBQueries = DefaultLimits.MaxDBQueries
 	}
@@ -75,6 +78,8 @@ func NewHandler(store Reader, limits Limits, logger *slog.Logger) *Handler {
 	exec.SetErrorPresenter(errorPresenter(logger))
 	exec.SetRecoverFunc(recoverFunc(logger))
 	exec.SetQueryCache(newQueryCache(DefaultQueryCacheBytes))
+	exec.SetParserTokenLimit(limits.MaxTokens)
+	exec.SetDefaultRulesFn(cappedRules)
 	apq := lru.New[string](APQCacheSize)
 	exec.Use(extension.AutomaticPersistedQuery{Cache: apq})
 	if limits.Introspection {
@@ -123,7 +128,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 
 	ctx := graphql.StartOperationTrace(withQueryBudget(r.Context(), h.limits.MaxDBQueries))
-	opCtx, errs := h.exec.CreateOperationContext(ctx, params)
+	opCtx, errs := h.createOperation(ctx, params)
 	if errs != nil {
 		status := http.StatusOK
 		if media == MediaGraphQLResponse && !persistedQueryNotFound(errs) {
@@ -144,6 +149,21 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	responses, ctx := h.exec.DispatchOperation(ctx, opCtx)
 	h.write(w, media, http.StatusOK, responses(ctx))
+}
+
+// createOperation parses and validates the request, stopping validation
+// at MaxValidationErrors (validation.go).
+func (h *Handler) createOperation(ctx context.Context, params *graphql.RawParams) (opCtx *graphql.OperationContext, errs gqlerror.List) {
+	defer func() {
+		if p := recover(); p != nil {
+			stop, ok := p.(errTooManyErrors)
+			if !ok {
+				panic(p)
+			}
+			opCtx, errs = &graphql.OperationContext{RawQuery: params.Query}, stop.errors()
+		}
+	}()
+	return h.exec.CreateOperationContext(ctx, params)
 }
 
 // readParams reads the GraphQL request from r, or says why it is not one.

@@ -35,6 +35,9 @@ type Limits struct {
 	// MaxDBQueries is the budget of database queries of one request
 	// (budget.go); zero means DefaultLimits'.
 	MaxDBQueries int
+	// MaxTokens bounds the tokens of a query: the parser stops there,
+	// before any validation (validation.go); zero means DefaultLimits'.
+	MaxTokens int
 	// Introspection allows __schema and __type queries.
 	Introspection bool
 	// MaxBodyBytes caps the size of a POST body (413 beyond it).
@@ -49,6 +52,7 @@ const (
 	EnvListFanOut    = "GRAPHQL_LIST_FANOUT"
 	EnvGraphOpCost   = "GRAPHQL_GRAPH_OP_COST"
 	EnvMaxDBQueries  = "GRAPHQL_MAX_DB_QUERIES"
+	EnvMaxTokens     = "GRAPHQL_MAX_TOKENS"
 	EnvIntrospection = "GRAPHQL_INTROSPECTION"
 	EnvMaxBodyBytes  = "GRAPHQL_MAX_BODY_BYTES"
 )
@@ -61,6 +65,7 @@ var DefaultLimits = Limits{
 	ListFanOut:    8,
 	GraphOpCost:   100,
 	MaxDBQueries:  100,
+	MaxTokens:     10000,
 	Introspection: true,
 	MaxBodyBytes:  1 << 20,
 }
@@ -72,7 +77,7 @@ func LimitsFromEnv(getenv func(string) string) (Limits, error) {
 	for _, v := range []struct {
 		key string
 		dst *int
-	}{{EnvMaxDepth, &l.MaxDepth}, {EnvMaxComplexity, &l.MaxComplexity}, {EnvMaxPageSize, &l.MaxPageSize}, {EnvListFanOut, &l.ListFanOut}, {EnvGraphOpCost, &l.GraphOpCost}, {EnvMaxDBQueries, &l.MaxDBQueries}} {
+	}{{EnvMaxDepth, &l.MaxDepth}, {EnvMaxComplexity, &l.MaxComplexity}, {EnvMaxPageSize, &l.MaxPageSize}, {EnvListFanOut, &l.ListFanOut}, {EnvGraphOpCost, &l.GraphOpCost}, {EnvMaxDBQueries, &l.MaxDBQueries}, {EnvMaxTokens, &l.MaxTokens}} {
 		if s := getenv(v.key); s != "" {
 			n, err := strconv.Atoi(s)
 			if err != nil || n < 1 {
