@@ -29,6 +29,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/executor"
@@ -195,13 +196,26 @@ func (h *Handler) readParams(w http.ResponseWriter, r *http.Request) (*graphql.R
 		}
 		dec := json.NewDecoder(bytes.NewReader(body))
 		dec.UseNumber()
+		if !utf8.Valid(body) {
+			return nil, &requestError{status: http.StatusBadRequest, message: "the body is not valid UTF-8"}
+		}
 		if err := dec.Decode(&req); err != nil {
 			return nil, &requestError{status: http.StatusBadRequest,
 				message: "the body is not a JSON object {query, operationName, variables, extensions}"}
 		}
+		if _, err := dec.Token(); err != io.EOF {
+			return nil, &requestError{status: http.StatusBadRequest, message: "the body has more after its JSON object; send one object"}
+		}
 		params.Query, params.OperationName, params.Variables, params.Extensions = req.Query, req.OperationName, req.Variables, req.Extensions
 	case http.MethodGet:
 		q := r.URL.Query()
+		for _, vs := range q {
+			for _, v := range vs {
+				if !utf8.ValidString(v) {
+					return nil, &requestError{status: http.StatusBadRequest, message: "the URL's parameters are not valid UTF-8"}
+				}
+			}
+		}
 		params.Query, params.OperationName = q.Get("query"), q.Get("operationName")
 		for _, p := range []struct {
 			key string

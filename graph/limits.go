@@ -123,6 +123,9 @@ func (l operationLimits) MutateOperationContext(ctx context.Context, opCtx *grap
 	if n := e.count(opCtx.Operation.SelectionSet, map[string]bool{}); n > l.MaxComplexity {
 		return limitError("fields", "operation selects more than %d fields once its fragments are expanded, which exceeds the limit of %d (%s)", l.MaxComplexity, l.MaxComplexity, EnvMaxComplexity)
 	}
+	if bad := outOfRangeInt(opCtx.Doc, opCtx.Operation, opCtx.Variables); bad != "" {
+		return limitError("int", "%s is outside GraphQL's Int range (-2147483648 to 2147483647)", shortText(bad))
+	}
 	m := measurer{fragments: opCtx.Doc.Fragments, depths: map[string]int{}}
 	depth := m.depth(opCtx.Operation.SelectionSet, map[string]bool{})
 	if m.introspects && !l.Introspection {
