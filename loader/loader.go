@@ -146,6 +146,7 @@ func (l *loader) readPath(path string) []file {
 	}
 	var names []string
 	failed := false
+	root, rootErr := filepath.EvalSymlinks(path)
 	err = filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			failed = true
@@ -165,6 +166,13 @@ func (l *loader) readPath(path string) []file {
 			return nil
 		}
 		if IsDatasetFile(p) {
+			if d.Type()&fs.ModeSymlink != 0 && (rootErr != nil || !inside(root, p)) {
+				// Never read (or quote) what a link points at outside the
+				// dataset: a .yaml link to /etc/passwd was read and quoted.
+				failed = true
+				l.add(Diagnostic{File: p, Message: "is a symbolic link that leads out of the dataset directory; copy the file into the dataset instead"})
+				return nil
+			}
 			names = append(names, p)
 		}
 		return nil
@@ -186,6 +194,17 @@ func (l *loader) readPath(path string) []file {
 		files = append(files, file{name, data})
 	}
 	return files
+}
+
+// inside reports whether the link p resolves to a path within root (both
+// with their symbolic links resolved).
+func inside(root, p string) bool {
+	target, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		return false
+	}
+	rel, err := filepath.Rel(root, target)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // ioReason returns the reason of an I/O error without the path, which the
