@@ -234,6 +234,7 @@ func (l *loader) parseFile(name string, data []byte) {
 		line, col := position(data, i)
 		l.add(Diagnostic{File: name, Line: line, Column: col,
 			Message: fmt.Sprintf("invalid UTF-8 (byte 0x%02X); save the file as UTF-8", data[i])})
+		l.dropped = append(l.dropped, name)
 		return
 	}
 	data = bytes.TrimPrefix(data, []byte(utf8BOM))
@@ -241,9 +242,11 @@ func (l *loader) parseFile(name string, data []byte) {
 		line, col := position(data, i)
 		l.add(Diagnostic{File: name, Line: line, Column: col,
 			Message: fmt.Sprintf("control character U+%04X is not allowed (remove it, or write it as an escape in a double-quoted string)", r)})
+		l.dropped = append(l.dropped, name)
 		return
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
+		l.dropped = append(l.dropped, name)
 		return
 	}
 	if strings.EqualFold(filepath.Ext(name), ".json") {
@@ -254,10 +257,12 @@ func (l *loader) parseFile(name string, data []byte) {
 	}
 	root, ok := l.parseYAML(name, data)
 	if !ok || root == nil {
+		l.dropped = append(l.dropped, name)
 		return
 	}
 	if n, msg := checkAliases(root, maxAliasNodes); n != nil {
 		l.add(Diagnostic{File: name, Line: n.Line, Column: n.Column, Message: msg})
+		l.dropped = append(l.dropped, name)
 		return
 	}
 	d := &fileDecoder{l: l, file: name}
