@@ -41,7 +41,7 @@ func validate(args []string, stdout, stderr io.Writer) error {
 
 // load validates datasets and makes the graph equal to them:
 //
-//	mandategraph load [--dry-run] [--batch-size N] [--stage-above N] [--stage-batch-size N] [--workers N] [--progress-interval D] DIR...
+//	mandategraph load [--dry-run] [--allow-deletions] [--max-delete-share F] [--batch-size N] [--stage-above N] [--stage-batch-size N] [--workers N] [--progress-interval D] DIR...
 //
 // Nothing is written (not even the schema) unless the whole input is valid;
 // the load itself is all or nothing too: one transaction, or for a large
@@ -55,6 +55,8 @@ func load(ctx context.Context, args []string, getenv func(string) string, stdout
 	stageBatch := fs.Int("stage-batch-size", neo4jdb.DefaultStageBatchSize, "rows per transaction of a staged load")
 	workers := fs.Int("workers", neo4jdb.DefaultStageWorkers, "parallel transactions of a staged load")
 	progressEvery := fs.Duration("progress-interval", time.Second, "how often to print the progress of a long load; 0 prints it after every batch")
+	maxDeleteShare := fs.Float64("max-delete-share", DefaultMaxDeleteShare, "refuse a load that would delete more than this share (0 to 1) of the graph's nodes")
+	allowDeletions := fs.Bool("allow-deletions", false, "load even if it deletes more than --max-delete-share of the graph")
 	if err := fs.Parse(args); err != nil {
 		return usageError{"load: " + err.Error()}
 	}
@@ -72,6 +74,9 @@ func load(ctx context.Context, args []string, getenv func(string) string, stdout
 	}
 	if *workers <= 0 {
 		return usageError{fmt.Sprintf("load: --workers must be positive, got %d", *workers)}
+	}
+	if !(*maxDeleteShare >= 0 && *maxDeleteShare <= 1) {
+		return usageError{fmt.Sprintf("load: --max-delete-share must be between 0 and 1, got %v", *maxDeleteShare)}
 	}
 	if *progressEvery < 0 {
 		return usageError{fmt.Sprintf("load: --progress-interval must be 0 or more, got %s", *progressEvery)}
@@ -91,6 +96,11 @@ func load(ctx context.Context, args []string, getenv func(string) string, stdout
 		verb = "dry run of loading"
 	}
 	fmt.Fprintf(stderr, "%s %s into %s\n", verb, summarize(ds), cfg.URI)
+	if !*dryRun && !*allowDeletions {
+		if err := checkDeletions(ctx, store, ds, *maxDeleteShare); err != nil {
+			return err
+		}
+	}
 	report, err := store.Load(ctx, ds, neo4jdb.LoadOptions{
 		DryRun:         *dryRun,
 		BatchSize:      *batch,
@@ -107,6 +117,33 @@ func load(ctx context.Context, args []string, getenv func(string) string, stdout
 	}
 	fmt.Fprint(stdout, report.String())
 	return nil
+}
+
+// DefaultMaxDeleteShare is the share of the graph's nodes a load may delete
+// without --allow-deletions.
+const DefaultMaxDeleteShare = 0.5
+
+// checkDeletions refuses a load that would delete more than share of the
+// graph's nodes (a dataset directory given by mistake, half a dataset): it
+// computes the difference with a dry run first, so it costs one read of the
+// graph. A load that starts between the dry run and the real one is not
+// seen (loads are rare and take turns).
+func checkDeletions(ctx context.Context, store *neo4jdb.Store, ds *policy.Dataset, share float64) error {
+	dry, err := store.Load(ctx, ds, neo4jdb.LoadOptions{DryRun: true})
+	if err != nil {
+		return err
+	}
+	deleted, existing := 0, 0
+	for _, c := range dry.Nodes {
+		deleted += c.Deleted
+		existing += c.Deleted + c.Updated + c.Unchanged
+	}
+	if existing == 0 || float64(deleted) <= share*float64(existing) {
+		return nil
+	}
+	return fmt.Errorf("load refused, the graph is unchanged: it would delete %d of the graph's %d nodes (%.0f%%), more than --max-delete-share %v; "+
+		"check the dataset directories, or pass --allow-deletions if the graph should lose them (--dry-run lists what would change)",
+		deleted, existing, 100*float64(deleted)/float64(existing), share)
 }
 
 // readDataset reads and validates the directories, printing every problem

@@ -272,3 +272,48 @@ func TestProgressPrinter(t *testing.T) {
 		})
 	}
 }
+
+// TestLoadRefusesMassDeletion: a load that would delete more than
+// --max-delete-share of the graph's nodes (a wrong directory, half a
+// dataset) is refused and writes nothing, unless --allow-deletions.
+func TestLoadRefusesMassDeletion(t *testing.T) {
+	store := neo4jtest.Open(t)
+	ctx := context.Background()
+	if err := store.Reset(ctx); err != nil {
+		t.Fatal(err)
+	}
+	good, _ := writeDataset(t, goodYAML)
+	if code, _, stderr := runCmd(neo4jtest.Getenv, "load", good); code != 0 {
+		t.Fatalf("load: exit %d\n%s", code, stderr)
+	}
+	before, err := store.Dump(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Only the agenda: 3 of the 4 nodes would go.
+	agendaOnly, _ := writeDataset(t, goodYAML[:strings.Index(goodYAML, "missions:")])
+	code, _, stderr := runCmd(neo4jtest.Getenv, "load", agendaOnly)
+	if code == 0 || !strings.Contains(stderr, "load refused, the graph is unchanged: it would delete 3 of the graph's 4 nodes (75%), more than --max-delete-share 0.5") ||
+		!strings.Contains(stderr, "--allow-deletions") {
+		t.Errorf("exit %d\n%s", code, stderr)
+	}
+	if after, err := store.Dump(ctx); err != nil || after != before {
+		t.Errorf("the refused load changed the graph (err %v):\n%s", err, after)
+	}
+	// A higher share, or the flag, lets it through.
+	if code, _, stderr := runCmd(neo4jtest.Getenv, "load", "--max-delete-share", "0.8", "--dry-run", agendaOnly); code != 0 {
+		t.Errorf("--max-delete-share 0.8 --dry-run: exit %d\n%s", code, stderr)
+	}
+	if code, _, stderr := runCmd(neo4jtest.Getenv, "load", "--max-delete-share", "2", agendaOnly); code != 2 || !strings.Contains(stderr, "between 0 and 1") {
+		t.Errorf("--max-delete-share 2: exit %d\n%s", code, stderr)
+	}
+	code, stdout, stderr := runCmd(neo4jtest.Getenv, "load", "--allow-deletions", agendaOnly)
+	if code != 0 || !strings.Contains(stdout, "Mission                    0          0          1          0\n") {
+		t.Errorf("--allow-deletions: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	// An empty dataset never gets that far: validation refuses it.
+	empty, _ := writeDataset(t, "# nothing yet\n")
+	if code, _, stderr := runCmd(neo4jtest.Getenv, "load", "--allow-deletions", empty); code != 1 || !strings.Contains(stderr, empty+": holds no agendas") {
+		t.Errorf("empty dataset: exit %d\n%s", code, stderr)
+	}
+}

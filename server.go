@@ -51,6 +51,9 @@ var envVars = map[string]string{
 	graph.EnvMaxComplexity:    "maximum GraphQL complexity score (default 5000; a page counts its items `first` times)",
 	graph.EnvMaxPageSize:      "maximum `first` of GraphQL connections and search (default 100; larger is BAD_USER_INPUT)",
 	graph.EnvListFanOut:       "complexity multiplier of an unpaginated list field such as a mission's mandates (default 8)",
+	graph.EnvGraphOpCost:      "complexity of one graph operation such as search or neighborhood (default 100, times its depth or hops)",
+	graph.EnvMaxDBQueries:     "database queries one GraphQL request may make (default 100)",
+	graph.EnvMaxTokens:        "tokens of a GraphQL query; the parser stops there, before validation (default 10000)",
 	graph.EnvIntrospection:    "true or false: allow GraphQL introspection (default true)",
 	graph.EnvMaxBodyBytes:     "maximum GraphQL POST body in bytes (default 1048576; larger is 413)",
 }
@@ -61,10 +64,13 @@ commands:
   serve                    serve the GraphQL API on LISTEN_ADDR (default 127.0.0.1:8080)
   version                  print the version of the Neo4j server NEO4J_URI points at
   validate DIR...          check dataset directories and report every problem
-  load [--dry-run] [--batch-size N] [--stage-above N] [--stage-batch-size N] [--workers N] [--progress-interval D] DIR...
+  load [--dry-run] [--allow-deletions] [--max-delete-share F] [--batch-size N] [--stage-above N] [--stage-batch-size N] [--workers N] [--progress-interval D] DIR...
                            make the graph equal to the dataset, all or nothing
                            (one transaction; above N rows of difference, default
                            200000, a staged copy and one switch transaction)
+                           refused when it would delete more than
+                           --max-delete-share (default 0.5) of the graph's
+                           nodes, unless --allow-deletions
   import --report [--clauses] PATH...
                            read resolutions (Akoma Ntoso XML, EOSG JSON, plain
                            text) and report what was found; writes nothing

@@ -33,7 +33,7 @@ type api struct {
 }
 
 // newAPI loads ds into the test server and returns the handler over it.
-func newAPI(t *testing.T, ds *policy.Dataset, limits graph.Limits) *api {
+func newAPI(t testing.TB, ds *policy.Dataset, limits graph.Limits) *api {
 	t.Helper()
 	store := neo4jtest.Open(t)
 	if _, err := store.Load(context.Background(), ds, neo4jdb.LoadOptions{}); err != nil {

@@ -29,6 +29,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/executor"
@@ -60,13 +61,25 @@ type Handler struct {
 
 // NewHandler returns the /graphql handler over store with the given limits.
 func NewHandler(store Reader, limits Limits, logger *slog.Logger) *Handler {
-	cfg := Config{Resolvers: &Resolver{Store: store, Limits: limits}}
+	if limits.GraphOpCost <= 0 {
+		limits.GraphOpCost = DefaultLimits.GraphOpCost
+	}
+	if limits.MaxTokens <= 0 {
+		limits.MaxTokens = DefaultLimits.MaxTokens
+	}
+	if limits.MaxDBQueries <= 0 {
+		limits.MaxDBQueries = DefaultLimits.MaxDBQueries
+	}
+	cfg := Config{Resolvers: &Resolver{Store: budgeted{store}, Limits: limits}}
 	setComplexity(&cfg.Complexity, limits)
 	setListComplexity(&cfg.Complexity, limits)
+	setOperationComplexity(&cfg.Complexity, limits)
 	exec := executor.New(NewExecutableSchema(cfg))
 	exec.SetErrorPresenter(errorPresenter(logger))
 	exec.SetRecoverFunc(recoverFunc(logger))
-	exec.SetQueryCache(lru.New[*ast.QueryDocument](APQCacheSize))
+	exec.SetQueryCache(newQueryCache(DefaultQueryCacheBytes))
+	exec.SetParserTokenLimit(limits.MaxTokens)
+	exec.SetDefaultRulesFn(cappedRules)
 	apq := lru.New[string](APQCacheSize)
 	exec.Use(extension.AutomaticPersistedQuery{Cache: apq})
 	if limits.Introspection {
@@ -114,8 +127,8 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 
-	ctx := graphql.StartOperationTrace(r.Context())
-	opCtx, errs := h.exec.CreateOperationContext(ctx, params)
+	ctx := graphql.StartOperationTrace(withQueryBudget(r.Context(), h.limits.MaxDBQueries))
+	opCtx, errs := h.createOperation(ctx, params)
 	if errs != nil {
 		status := http.StatusOK
 		if media == MediaGraphQLResponse && !persistedQueryNotFound(errs) {
@@ -136,6 +149,21 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	responses, ctx := h.exec.DispatchOperation(ctx, opCtx)
 	h.write(w, media, http.StatusOK, responses(ctx))
+}
+
+// createOperation parses and validates the request, stopping validation
+// at MaxValidationErrors (validation.go).
+func (h *Handler) createOperation(ctx context.Context, params *graphql.RawParams) (opCtx *graphql.OperationContext, errs gqlerror.List) {
+	defer func() {
+		if p := recover(); p != nil {
+			stop, ok := p.(errTooManyErrors)
+			if !ok {
+				panic(p)
+			}
+			opCtx, errs = &graphql.OperationContext{RawQuery: params.Query}, stop.errors()
+		}
+	}()
+	return h.exec.CreateOperationContext(ctx, params)
 }
 
 // readParams reads the GraphQL request from r, or says why it is not one.
@@ -167,13 +195,26 @@ func (h *Handler) readParams(w http.ResponseWriter, r *http.Request) (*graphql.R
 		}
 		dec := json.NewDecoder(bytes.NewReader(body))
 		dec.UseNumber()
+		if !utf8.Valid(body) {
+			return nil, &requestError{status: http.StatusBadRequest, message: "the body is not valid UTF-8"}
+		}
 		if err := dec.Decode(&req); err != nil {
 			return nil, &requestError{status: http.StatusBadRequest,
 				message: "the body is not a JSON object {query, operationName, variables, extensions}"}
 		}
+		if _, err := dec.Token(); err != io.EOF {
+			return nil, &requestError{status: http.StatusBadRequest, message: "the body has more after its JSON object; send one object"}
+		}
 		params.Query, params.OperationName, params.Variables, params.Extensions = req.Query, req.OperationName, req.Variables, req.Extensions
 	case http.MethodGet:
 		q := r.URL.Query()
+		for _, vs := range q {
+			for _, v := range vs {
+				if !utf8.ValidString(v) {
+					return nil, &requestError{status: http.StatusBadRequest, message: "the URL's parameters are not valid UTF-8"}
+				}
+			}
+		}
 		params.Query, params.OperationName = q.Get("query"), q.Get("operationName")
 		for _, p := range []struct {
 			key string

@@ -28,6 +28,16 @@ type Limits struct {
 	// ListFanOut is what an unpaginated list field (a mission's mandates,
 	// an agenda's documents) multiplies its items' complexity by.
 	ListFanOut int
+	// GraphOpCost is what one graph operation (search, a traversal, an
+	// aggregation) adds to the complexity score, times its reach
+	// (opcost.go); zero means DefaultLimits'.
+	GraphOpCost int
+	// MaxDBQueries is the budget of database queries of one request
+	// (budget.go); zero means DefaultLimits'.
+	MaxDBQueries int
+	// MaxTokens bounds the tokens of a query: the parser stops there,
+	// before any validation (validation.go); zero means DefaultLimits'.
+	MaxTokens int
 	// Introspection allows __schema and __type queries.
 	Introspection bool
 	// MaxBodyBytes caps the size of a POST body (413 beyond it).
@@ -40,6 +50,9 @@ const (
 	EnvMaxComplexity = "GRAPHQL_MAX_COMPLEXITY"
 	EnvMaxPageSize   = "GRAPHQL_MAX_PAGE_SIZE"
 	EnvListFanOut    = "GRAPHQL_LIST_FANOUT"
+	EnvGraphOpCost   = "GRAPHQL_GRAPH_OP_COST"
+	EnvMaxDBQueries  = "GRAPHQL_MAX_DB_QUERIES"
+	EnvMaxTokens     = "GRAPHQL_MAX_TOKENS"
 	EnvIntrospection = "GRAPHQL_INTROSPECTION"
 	EnvMaxBodyBytes  = "GRAPHQL_MAX_BODY_BYTES"
 )
@@ -50,6 +63,9 @@ var DefaultLimits = Limits{
 	MaxComplexity: 5000,
 	MaxPageSize:   100,
 	ListFanOut:    8,
+	GraphOpCost:   100,
+	MaxDBQueries:  100,
+	MaxTokens:     10000,
 	Introspection: true,
 	MaxBodyBytes:  1 << 20,
 }
@@ -61,7 +77,7 @@ func LimitsFromEnv(getenv func(string) string) (Limits, error) {
 	for _, v := range []struct {
 		key string
 		dst *int
-	}{{EnvMaxDepth, &l.MaxDepth}, {EnvMaxComplexity, &l.MaxComplexity}, {EnvMaxPageSize, &l.MaxPageSize}, {EnvListFanOut, &l.ListFanOut}} {
+	}{{EnvMaxDepth, &l.MaxDepth}, {EnvMaxComplexity, &l.MaxComplexity}, {EnvMaxPageSize, &l.MaxPageSize}, {EnvListFanOut, &l.ListFanOut}, {EnvGraphOpCost, &l.GraphOpCost}, {EnvMaxDBQueries, &l.MaxDBQueries}, {EnvMaxTokens, &l.MaxTokens}} {
 		if s := getenv(v.key); s != "" {
 			n, err := strconv.Atoi(s)
 			if err != nil || n < 1 {
@@ -106,6 +122,9 @@ func (l operationLimits) MutateOperationContext(ctx context.Context, opCtx *grap
 	e := expander{fragments: opCtx.Doc.Fragments, memo: map[string]int{}, limit: l.MaxComplexity}
 	if n := e.count(opCtx.Operation.SelectionSet, map[string]bool{}); n > l.MaxComplexity {
 		return limitError("fields", "operation selects more than %d fields once its fragments are expanded, which exceeds the limit of %d (%s)", l.MaxComplexity, l.MaxComplexity, EnvMaxComplexity)
+	}
+	if bad := outOfRangeInt(opCtx.Doc, opCtx.Operation, opCtx.Variables); bad != "" {
+		return limitError("int", "%s is outside GraphQL's Int range (-2147483648 to 2147483647)", shortText(bad))
 	}
 	m := measurer{fragments: opCtx.Doc.Fragments, depths: map[string]int{}}
 	depth := m.depth(opCtx.Operation.SelectionSet, map[string]bool{})

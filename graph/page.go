@@ -19,6 +19,11 @@ const DefaultPageSize = 20
 
 const cursorPrefix = "offset:"
 
+// maxCursorOffset bounds the offset a cursor may carry: no list is that
+// long, and Neo4j's SKIP and LIMIT take 32-bit integers (a forged cursor
+// at 2^31-2 was an INTERNAL error).
+const maxCursorOffset = 1 << 30
+
 func encodeCursor(offset int) string {
 	return base64.RawURLEncoding.EncodeToString([]byte(cursorPrefix + strconv.Itoa(offset)))
 }
@@ -34,7 +39,7 @@ func decodeCursor(c string) (int, error) {
 		return 0, bad
 	}
 	n, err := strconv.Atoi(s)
-	if err != nil || n < 0 || strconv.Itoa(n) != s {
+	if err != nil || n < 0 || n > maxCursorOffset || strconv.Itoa(n) != s {
 		return 0, bad
 	}
 	return n, nil

@@ -336,8 +336,10 @@ func TestLimitsFromEnv(t *testing.T) {
 	}{
 		{"defaults", nil, graph.DefaultLimits, ""},
 		{"all set", map[string]string{"GRAPHQL_MAX_DEPTH": "5", "GRAPHQL_MAX_COMPLEXITY": "99", "GRAPHQL_MAX_PAGE_SIZE": "7",
-			"GRAPHQL_INTROSPECTION": "false", "GRAPHQL_MAX_BODY_BYTES": "2048", "GRAPHQL_LIST_FANOUT": "3"},
-			graph.Limits{MaxDepth: 5, MaxComplexity: 99, MaxPageSize: 7, ListFanOut: 3, Introspection: false, MaxBodyBytes: 2048}, ""},
+			"GRAPHQL_INTROSPECTION": "false", "GRAPHQL_MAX_BODY_BYTES": "2048", "GRAPHQL_LIST_FANOUT": "3",
+			"GRAPHQL_GRAPH_OP_COST": "11", "GRAPHQL_MAX_DB_QUERIES": "12", "GRAPHQL_MAX_TOKENS": "13"},
+			graph.Limits{MaxDepth: 5, MaxComplexity: 99, MaxPageSize: 7, ListFanOut: 3, GraphOpCost: 11, MaxDBQueries: 12, MaxTokens: 13, Introspection: false, MaxBodyBytes: 2048}, ""},
+		{"zero query budget", map[string]string{"GRAPHQL_MAX_DB_QUERIES": "0"}, graph.Limits{}, "GRAPHQL_MAX_DB_QUERIES"},
 		{"bad depth", map[string]string{"GRAPHQL_MAX_DEPTH": "deep"}, graph.Limits{}, "GRAPHQL_MAX_DEPTH"},
 		{"zero page size", map[string]string{"GRAPHQL_MAX_PAGE_SIZE": "0"}, graph.Limits{}, "GRAPHQL_MAX_PAGE_SIZE"},
 		{"bad introspection", map[string]string{"GRAPHQL_INTROSPECTION": "maybe"}, graph.Limits{}, "GRAPHQL_INTROSPECTION"},

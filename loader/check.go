@@ -109,6 +109,9 @@ type loader struct {
 	refs       []reference
 	successors []successor
 	countries  map[string]bool
+	// dropped are the files that could not be read at all (encoding,
+	// syntax): references to what they define are not reported.
+	dropped []string
 }
 
 // newLoader returns a loader with nothing read yet.
@@ -153,12 +156,38 @@ func (l *loader) refer(r reference) { l.refs = append(l.refs, r) }
 
 // finish runs the checks that need the whole dataset and returns the result.
 func (l *loader) finish() (*policy.Dataset, Diagnostics) {
+	unchecked := 0
 	for _, r := range l.refs {
+		if _, known := l.defs[r.id]; !known && len(l.dropped) > 0 {
+			unchecked++ // most likely defined in a dropped file
+			continue
+		}
 		l.checkReference(r)
 	}
 	l.checkSuccessors()
 	if len(l.diags) > 0 {
-		return nil, l.diags.sorted()
+		sorted := l.diags.sorted()
+		if len(l.dropped) == 0 {
+			return nil, sorted
+		}
+		// The files that could not be read come first: they are the cause.
+		dropped := map[string]bool{}
+		for _, f := range l.dropped {
+			dropped[f] = true
+		}
+		var first, rest Diagnostics
+		for _, d := range sorted {
+			if dropped[d.File] {
+				first = append(first, d)
+			} else {
+				rest = append(rest, d)
+			}
+		}
+		if unchecked > 0 {
+			first = append(first, Diagnostic{File: l.dropped[0], Message: fmt.Sprintf(
+				"%d references to ids not defined elsewhere were not checked, since they may be defined in the files that could not be read; fix those first", unchecked)})
+		}
+		return nil, append(first, rest...)
 	}
 	ds := l.ds
 	return &ds, nil

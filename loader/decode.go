@@ -150,13 +150,21 @@ func (d *fileDecoder) top(v value) {
 	}
 }
 
+// MaxIDBytes bounds the length of an id: the longest UN symbol is some
+// tens of bytes, and Neo4j refuses to index values of several KB.
+const MaxIDBytes = 200
+
 // id decodes an object's id, checks its format and defines it.
 func (d *fileDecoder) id(o *object, kind entityKind, check func(string) string) (string, value) {
 	id, v, ok := o.str("id")
 	if !ok {
 		return "", v
 	}
-	if msg := check(id); msg != "" {
+	if len(id) > MaxIDBytes {
+		// Neo4j cannot index an id that long ("value too large to index"),
+		// and no symbol or slug is.
+		d.errorf(v, "id %q is %d bytes long; ids are at most %d", shorten(id), len(id), MaxIDBytes)
+	} else if msg := check(id); msg != "" {
 		d.errorf(v, "%s", msg)
 	}
 	d.l.define(id, kind, d.loc(v), false)

@@ -63,8 +63,9 @@ type file struct {
 //
 // Read returns the dataset and no diagnostics when the input is valid, and a
 // nil dataset and every problem found otherwise. A path that cannot be read,
-// or a directory that holds no dataset file, is a problem too: an empty
-// dataset would otherwise empty the graph.
+// a directory that holds no dataset file, or files that hold no entity
+// (empty or only comments), is a problem too: an empty dataset would
+// otherwise empty the graph.
 func Read(paths ...string) (*policy.Dataset, Diagnostics) {
 	l := newLoader()
 	if len(paths) == 0 {
@@ -84,7 +85,27 @@ func Read(paths ...string) (*policy.Dataset, Diagnostics) {
 			l.parseFile(f.name, f.data)
 		}
 	}
-	return l.finish()
+	ds, diags := l.finish()
+	if ds != nil && isEmpty(ds) {
+		// Every file was empty or only comments: loading that would delete
+		// the whole graph (Parse allows it; its callers hold the data).
+		for _, p := range paths {
+			diags = append(diags, Diagnostic{File: p, Message: "holds no agendas, missions, mandates, documents or relations " +
+				"(its dataset files are empty or only comments); loading an empty dataset would delete the whole graph"})
+		}
+		return nil, diags
+	}
+	return ds, diags
+}
+
+// isEmpty reports whether ds holds no entity at all.
+func isEmpty(ds *policy.Dataset) bool {
+	for _, n := range ds.Counts() {
+		if n > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // Parse validates in-memory files, keyed by name, as one dataset, exactly as
@@ -125,6 +146,7 @@ func (l *loader) readPath(path string) []file {
 	}
 	var names []string
 	failed := false
+	root, rootErr := filepath.EvalSymlinks(path)
 	err = filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			failed = true
@@ -144,6 +166,13 @@ func (l *loader) readPath(path string) []file {
 			return nil
 		}
 		if IsDatasetFile(p) {
+			if d.Type()&fs.ModeSymlink != 0 && (rootErr != nil || !inside(root, p)) {
+				// Never read (or quote) what a link points at outside the
+				// dataset: a .yaml link to /etc/passwd was read and quoted.
+				failed = true
+				l.add(Diagnostic{File: p, Message: "is a symbolic link that leads out of the dataset directory; copy the file into the dataset instead"})
+				return nil
+			}
 			names = append(names, p)
 		}
 		return nil
@@ -165,6 +194,17 @@ func (l *loader) readPath(path string) []file {
 		files = append(files, file{name, data})
 	}
 	return files
+}
+
+// inside reports whether the link p resolves to a path within root (both
+// with their symbolic links resolved).
+func inside(root, p string) bool {
+	target, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		return false
+	}
+	rel, err := filepath.Rel(root, target)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // ioReason returns the reason of an I/O error without the path, which the
@@ -194,6 +234,7 @@ func (l *loader) parseFile(name string, data []byte) {
 		line, col := position(data, i)
 		l.add(Diagnostic{File: name, Line: line, Column: col,
 			Message: fmt.Sprintf("invalid UTF-8 (byte 0x%02X); save the file as UTF-8", data[i])})
+		l.dropped = append(l.dropped, name)
 		return
 	}
 	data = bytes.TrimPrefix(data, []byte(utf8BOM))
@@ -201,9 +242,11 @@ func (l *loader) parseFile(name string, data []byte) {
 		line, col := position(data, i)
 		l.add(Diagnostic{File: name, Line: line, Column: col,
 			Message: fmt.Sprintf("control character U+%04X is not allowed (remove it, or write it as an escape in a double-quoted string)", r)})
+		l.dropped = append(l.dropped, name)
 		return
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
+		l.dropped = append(l.dropped, name)
 		return
 	}
 	if strings.EqualFold(filepath.Ext(name), ".json") {
@@ -214,10 +257,12 @@ func (l *loader) parseFile(name string, data []byte) {
 	}
 	root, ok := l.parseYAML(name, data)
 	if !ok || root == nil {
+		l.dropped = append(l.dropped, name)
 		return
 	}
 	if n, msg := checkAliases(root, maxAliasNodes); n != nil {
 		l.add(Diagnostic{File: name, Line: n.Line, Column: n.Column, Message: msg})
+		l.dropped = append(l.dropped, name)
 		return
 	}
 	d := &fileDecoder{l: l, file: name}

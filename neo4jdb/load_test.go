@@ -615,7 +615,7 @@ func TestLoadSurvivesKill9(t *testing.T) {
 			// Progress after every batch: with the default of once a
 			// second, a fast machine wrote everything between two progress
 			// lines and the kill came too late.
-			killLoad(t, bin, append(append([]string{"load", "--batch-size", "1000", "--progress-interval", "0"}, mode.args...), data)...)
+			killLoad(t, bin, append(append([]string{"load", "--allow-deletions", "--batch-size", "1000", "--progress-interval", "0"}, mode.args...), data)...)
 			visible, err := store.DumpVisible(context.Background())
 			if err != nil {
 				t.Fatal(err)

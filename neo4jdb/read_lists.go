@@ -6,6 +6,7 @@ package neo4jdb
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -272,9 +273,18 @@ func (s *Store) Search(ctx context.Context, text string, limit int) ([]policy.Se
 		RETURN node, score ORDER BY score DESC, node.id LIMIT $limit`,
 		map[string]any{"text": text, "limit": int64(limit)})
 	if err != nil {
+		var nerr *neo4j.Neo4jError
+		if errors.As(err, &nerr) && strings.Contains(nerr.Msg, "TooManyClauses") {
+			return nil, &policy.Error{Code: policy.EINVALID, Err: err,
+				Message: "search text has too many terms (the full-text index takes at most 1,024 clauses); search with fewer words"}
+		}
 		if isLuceneSyntaxError(err) {
+			shown := text
+			if len(shown) > 80 {
+				shown = strings.ToValidUTF8(shown[:80], "") + "..."
+			}
 			return nil, &policy.Error{Code: policy.EINVALID, Err: err, Message: fmt.Sprintf(
-				"search text %q is not a valid full-text query (quote phrases with \"...\" and escape special characters with \\)", text)}
+				"search text %q is not a valid full-text query (quote phrases with \"...\" and escape special characters with \\)", shown)}
 		}
 		return nil, fmt.Errorf("search: %w", err)
 	}
