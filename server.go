@@ -46,6 +46,7 @@ var envVars = map[string]string{
 	httpapi.EnvWriteTimeout:   "time to write a response after the request's headers (default 45s)",
 	httpapi.EnvIdleTimeout:    "how long a kept-alive connection may idle (default 2m)",
 	httpapi.EnvRequestTimeout: "deadline of a request; cancels its Neo4j work (default 30s)",
+	httpapi.EnvExportTimeout:  "deadline of one export under /export/, which is not cut at HTTP_WRITE_TIMEOUT while it keeps moving (default 10m)",
 	httpapi.EnvCORSOrigins:    "CORS allow-list of /graphql and /export/: comma-separated origins such as https://a.example.org, or * (default: none, no cross-origin access)",
 	envPlayground:             "true or false: serve the GraphiQL playground at /playground (default true; false: 404)",
 	envExplorer:               "true or false: serve the graph explorer at /explore (default true; false: 404)",
