@@ -46,6 +46,11 @@ var envVars = map[string]string{
 	httpapi.EnvWriteTimeout:   "time to write a response after the request's headers (default 45s)",
 	httpapi.EnvIdleTimeout:    "how long a kept-alive connection may idle (default 2m)",
 	httpapi.EnvRequestTimeout: "deadline of a request; cancels its Neo4j work (default 30s)",
+	httpapi.EnvExportTimeout:  "deadline of one export under /export/, which is not cut at HTTP_WRITE_TIMEOUT while it keeps moving (default 10m)",
+	httpapi.EnvCORSOrigins:    "CORS allow-list of /graphql and /export/: comma-separated origins such as https://a.example.org, or * (default: none, no cross-origin access)",
+	envPlayground:             "true or false: serve the GraphiQL playground at /playground (default true; false: 404)",
+	envExplorer:               "true or false: serve the graph explorer at /explore (default true; false: 404)",
+	httpapi.EnvApplySchema:    "true or false: serve applies a missing Neo4j schema (default true); false for a read-only Neo4j user: serve only checks it and is not ready without it",
 	"LOG_LEVEL":               "debug, info, warn or error",
 	graph.EnvMaxDepth:         "maximum field nesting of a GraphQL operation (default 12; introspection fields not counted)",
 	graph.EnvMaxComplexity:    "maximum GraphQL complexity score (default 5000; a page counts its items `first` times)",
@@ -178,7 +183,14 @@ func serve(ctx context.Context, args []string, getenv func(string) string, logge
 	}
 	defer store.Close(context.Background())
 
+	settings, err := serveSettingsFromEnv(getenv)
+	if err != nil {
+		return err
+	}
 	readiness := httpapi.NewReadiness(store, logger)
+	if !settings.applySchema {
+		readiness.CheckSchemaOnly()
+	}
 	watchCtx, stopWatch := context.WithCancel(ctx)
 	defer stopWatch()
 	go readiness.Watch(watchCtx, 5*time.Second)
@@ -187,8 +199,13 @@ func serve(ctx context.Context, args []string, getenv func(string) string, logge
 	if err != nil {
 		return err
 	}
-	routes := httpapi.Routes{GraphQL: gql, Playground: playground.Handler(),
-		Explore: explore.Handler(), Export: export.Handler(store, logger)}
+	routes := httpapi.Routes{GraphQL: gql, Export: export.Handler(store, logger), AllowedOrigins: settings.origins}
+	if settings.playground {
+		routes.Playground = playground.Handler()
+	}
+	if settings.explorer {
+		routes.Explore = explore.Handler()
+	}
 	timeouts, err := httpapi.TimeoutsFromEnv(getenv)
 	if err != nil {
 		return err

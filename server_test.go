@@ -8,7 +8,9 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
+	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -64,19 +66,21 @@ func TestReadyzFollowsNeo4j(t *testing.T) {
 		"NEO4J_RUN_DIR":  t.TempDir(),
 		"LISTEN_ADDR":    "127.0.0.1:" + port,
 	}
+	scriptEnv := os.Environ()
+	for k, v := range env {
+		scriptEnv = append(scriptEnv, k+"="+v)
+	}
+	// The jars are shared with the suite's server: point at its cache.
+	scriptEnv = append(scriptEnv, "NEO4J_LIB_DIR="+libDir(t))
 	neo4jScript := func(action string) {
 		t.Helper()
 		cmd := exec.Command("scripts/neo4j.sh", action)
-		cmd.Env = os.Environ()
-		for k, v := range env {
-			cmd.Env = append(cmd.Env, k+"="+v)
-		}
-		// The jars are shared with the suite's server: point at its cache.
-		cmd.Env = append(cmd.Env, "NEO4J_LIB_DIR="+libDir(t))
+		cmd.Env = scriptEnv
 		if out, err := cmd.CombinedOutput(); err != nil {
 			t.Fatalf("neo4j.sh %s: %v\n%s", action, err, out)
 		}
 	}
+	stopWhenThisProcessDies(t, scriptEnv, env["NEO4J_RUN_DIR"])
 	t.Cleanup(func() { neo4jScript("stop") })
 
 	ctx, cancel := context.WithCancel(context.Background())
@@ -107,6 +111,30 @@ func TestReadyzFollowsNeo4j(t *testing.T) {
 	waitStatus(t, base+"/readyz", http.StatusServiceUnavailable, 30*time.Second)
 	neo4jScript("start")
 	waitStatus(t, base+"/readyz", http.StatusOK, 60*time.Second)
+}
+
+// stopWhenThisProcessDies starts a watcher, in a session of its own, that
+// runs `scripts/neo4j.sh stop` with env once this test process has ended,
+// then removes runDir (a t.TempDir, which the dead process cannot) and its
+// parent.
+// The Neo4j a test starts runs in its own session too (neo4j.sh uses
+// setsid), so when the test binary dies without running its cleanups (go
+// test's -timeout panic, a kill under load) nothing else would stop it: the
+// one way we found for a server to outlive this test. A normal end kills the watcher in t.Cleanup, after
+// the test's own stop (call it before registering that stop).
+func stopWhenThisProcessDies(t *testing.T, env []string, runDir string) {
+	t.Helper()
+	cmd := exec.Command("bash", "-c", `while kill -0 "$1" 2>/dev/null; do sleep 1; done; scripts/neo4j.sh stop; rm -rf "$2"; rmdir "${2%/*}"`,
+		"neo4j-reaper", strconv.Itoa(os.Getpid()), runDir)
+	cmd.Env = env
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("start the Neo4j reaper: %v", err)
+	}
+	t.Cleanup(func() {
+		_ = cmd.Process.Kill()
+		_ = cmd.Wait()
+	})
 }
 
 func waitStatus(t *testing.T, url string, want int, timeout time.Duration) {

@@ -55,7 +55,7 @@ func TestSlowBodyClientIsCutOff(t *testing.T) {
 }
 
 func TestTimeoutsFromEnvRejectsBadValues(t *testing.T) {
-	for _, key := range []string{"HTTP_READ_TIMEOUT", "HTTP_WRITE_TIMEOUT", "HTTP_IDLE_TIMEOUT", "HTTP_REQUEST_TIMEOUT"} {
+	for _, key := range []string{"HTTP_READ_TIMEOUT", "HTTP_WRITE_TIMEOUT", "HTTP_IDLE_TIMEOUT", "HTTP_REQUEST_TIMEOUT", "HTTP_EXPORT_TIMEOUT"} {
 		env := map[string]string{key: "soon", "LISTEN_ADDR": "127.0.0.1:0"}
 		err := serve(context.Background(), nil, func(k string) string { return env[k] }, slog.New(slog.NewTextHandler(io.Discard, nil)))
 		if err == nil || !strings.Contains(err.Error(), key) {

@@ -6,6 +6,7 @@ package httpapi
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"log/slog"
 	"net/http"
 	"sync"
@@ -23,8 +24,9 @@ type Database interface {
 // server starts whatever the answer; /readyz reports it. Only the watcher
 // that `serve` starts (Watch) applies a missing schema; a probe only reads.
 type Readiness struct {
-	db     Database
-	logger *slog.Logger
+	db          Database
+	logger      *slog.Logger
+	applySchema bool
 
 	mu    sync.Mutex
 	ready bool
@@ -32,8 +34,21 @@ type Readiness struct {
 }
 
 // NewReadiness returns a Readiness that is not ready until a check passes.
+// Its watcher applies a missing schema.
 func NewReadiness(db Database, logger *slog.Logger) *Readiness {
-	return &Readiness{db: db, logger: logger, err: errNotChecked}
+	return &Readiness{db: db, logger: logger, err: errNotChecked, applySchema: true}
+}
+
+// EnvApplySchema, when false, makes `serve` only check the schema, never
+// write it: for a Neo4j user with read privileges only.
+const EnvApplySchema = "NEO4J_APPLY_SCHEMA"
+
+// CheckSchemaOnly makes the watcher only check the schema: a missing one
+// keeps the server not ready, with errSchemaNotApplied, until someone
+// with write privileges applies it (mandategraph load does). It returns r.
+func (r *Readiness) CheckSchemaOnly() *Readiness {
+	r.applySchema = false
+	return r
 }
 
 type readinessError string
@@ -43,6 +58,8 @@ func (e readinessError) Error() string { return string(e) }
 const errNotChecked = readinessError("not checked yet")
 
 const errNoSchema = readinessError("the Neo4j schema is not applied (the server applies it once Neo4j is reachable, as does mandategraph load)")
+
+const errSchemaNotApplied = readinessError("the Neo4j schema is not applied, and this server does not apply it (" + EnvApplySchema + "=false); apply it once as a user who may write, e.g. with mandategraph load")
 
 // Check pings Neo4j and checks that the schema is applied, reading only,
 // and records and logs transitions between ready and not ready.
@@ -66,7 +83,9 @@ func (r *Readiness) check(ctx context.Context, apply bool) error {
 		var ok bool
 		if ok, err = r.db.SchemaApplied(reads); err == nil && !ok {
 			err = errNoSchema
-			if apply {
+			if !r.applySchema {
+				err = errSchemaNotApplied
+			} else if apply {
 				r.logger.Info("applying the Neo4j schema")
 				applyCtx, cancel := context.WithTimeout(ctx, 2*time.Minute)
 				err = r.db.ApplySchema(applyCtx)
@@ -81,6 +100,9 @@ func (r *Readiness) check(ctx context.Context, apply bool) error {
 		r.logger.Info("ready: Neo4j reachable and schema applied")
 	case err != nil && r.ready:
 		r.logger.Warn("not ready: Neo4j check failed", "err", err)
+	case errors.Is(err, errSchemaNotApplied) && !errors.Is(r.err, errSchemaNotApplied):
+		// Not a passing fault: say it once, at the level an operator sees.
+		r.logger.Error("not ready", "err", err)
 	}
 	r.ready, r.err = err == nil, err
 	return err
@@ -117,12 +139,17 @@ func (r *Readiness) Watch(ctx context.Context, interval time.Duration) {
 	}
 }
 
-// Routes are the handlers the API serves besides the probes.
+// Routes are the handlers the API serves besides the probes (a nil one is
+// not mounted: 404), and the origins that may call the API from a browser.
 type Routes struct {
 	GraphQL    http.Handler // mounted at /graphql
 	Playground http.Handler // mounted at /playground
 	Explore    http.Handler // mounted at /explore
 	Export     http.Handler // mounted at /export/
+
+	// AllowedOrigins is the CORS allow-list of /graphql and /export/
+	// (OriginsFromEnv); empty: no cross-origin access.
+	AllowedOrigins []string
 }
 
 // NewHandler returns the server's root handler.
@@ -138,16 +165,17 @@ func NewHandler(readiness *Readiness, routes Routes, logger *slog.Logger) http.H
 		ctx, cancel := context.WithTimeout(r.Context(), 3*time.Second)
 		defer cancel()
 		if err := readiness.Check(ctx); err != nil {
-			writeJSON(w, http.StatusServiceUnavailable, map[string]string{
-				"status": "unavailable",
-				"reason": "Neo4j is unreachable or the schema is not applied; is Neo4j running (make neo4j) and are NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD right?",
-			})
+			reason := "Neo4j is unreachable or the schema is not applied; is Neo4j running (make neo4j) and are NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD right?"
+			if errors.Is(err, errSchemaNotApplied) {
+				reason = err.Error()
+			}
+			writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "unavailable", "reason": reason})
 			return
 		}
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ready"})
 	})
 	if routes.GraphQL != nil {
-		mux.Handle("/graphql", failFast(readiness, routes.GraphQL))
+		mux.Handle("/graphql", cors(routes.AllowedOrigins, failFast(readiness, routes.GraphQL)))
 	}
 	if routes.Playground != nil {
 		mux.Handle("/playground", routes.Playground)
@@ -158,9 +186,9 @@ func NewHandler(readiness *Readiness, routes Routes, logger *slog.Logger) http.H
 		mux.Handle("/explore/", routes.Explore)
 	}
 	if routes.Export != nil {
-		mux.Handle("/export/", routes.Export)
+		mux.Handle("/export/", cors(routes.AllowedOrigins, routes.Export))
 	}
-	return logRequests(mux, logger)
+	return logRequests(securityHeaders(mux), logger)
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
@@ -178,6 +206,9 @@ func (s *statusRecorder) WriteHeader(code int) {
 	s.status = code
 	s.ResponseWriter.WriteHeader(code)
 }
+
+// Unwrap lets http.NewResponseController reach the connection's writer.
+func (s *statusRecorder) Unwrap() http.ResponseWriter { return s.ResponseWriter }
 
 func logRequests(next http.Handler, logger *slog.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

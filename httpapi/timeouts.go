@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"strings"
 	"time"
 )
 
@@ -16,6 +17,7 @@ type Timeouts struct {
 	Write      time.Duration // from the end of the headers to the end of the response
 	Idle       time.Duration // a kept-alive connection between requests
 	Request    time.Duration // deadline of a request's context: cancels its Neo4j work
+	Export     time.Duration // the whole of one export (/export/): its context and its last write
 }
 
 // The environment variables TimeoutsFromEnv reads.
@@ -24,6 +26,7 @@ const (
 	EnvWriteTimeout   = "HTTP_WRITE_TIMEOUT"
 	EnvIdleTimeout    = "HTTP_IDLE_TIMEOUT"
 	EnvRequestTimeout = "HTTP_REQUEST_TIMEOUT"
+	EnvExportTimeout  = "HTTP_EXPORT_TIMEOUT"
 )
 
 // DefaultTimeouts: the write timeout outlasts the request deadline so that
@@ -34,6 +37,7 @@ var DefaultTimeouts = Timeouts{
 	Write:      45 * time.Second,
 	Idle:       2 * time.Minute,
 	Request:    30 * time.Second,
+	Export:     10 * time.Minute,
 }
 
 // TimeoutsFromEnv reads the timeouts from the environment, starting from
@@ -43,7 +47,7 @@ func TimeoutsFromEnv(getenv func(string) string) (Timeouts, error) {
 	for _, v := range []struct {
 		key string
 		dst *time.Duration
-	}{{EnvReadTimeout, &t.Read}, {EnvWriteTimeout, &t.Write}, {EnvIdleTimeout, &t.Idle}, {EnvRequestTimeout, &t.Request}} {
+	}{{EnvReadTimeout, &t.Read}, {EnvWriteTimeout, &t.Write}, {EnvIdleTimeout, &t.Idle}, {EnvRequestTimeout, &t.Request}, {EnvExportTimeout, &t.Export}} {
 		if s := getenv(v.key); s != "" {
 			d, err := time.ParseDuration(s)
 			if err != nil || d <= 0 {
@@ -57,11 +61,12 @@ func TimeoutsFromEnv(getenv func(string) string) (Timeouts, error) {
 }
 
 // Server returns an http.Server on addr with these timeouts, whose requests
-// carry a context that ends after t.Request.
+// carry a context that ends after t.Request; an export's ends after
+// t.Export instead, and its write deadline moves with each write.
 func (t Timeouts) Server(addr string, h http.Handler) *http.Server {
 	return &http.Server{
 		Addr:              addr,
-		Handler:           withDeadline(h, t.Request),
+		Handler:           withDeadlines(h, t),
 		ReadHeaderTimeout: t.ReadHeader,
 		ReadTimeout:       t.Read,
 		WriteTimeout:      t.Write,
@@ -69,10 +74,47 @@ func (t Timeouts) Server(addr string, h http.Handler) *http.Server {
 	}
 }
 
-func withDeadline(h http.Handler, d time.Duration) http.Handler {
+// exportPrefix is where NewHandler mounts the exports: the one route whose
+// responses are streams that may rightly take longer than t.Write.
+const exportPrefix = "/export/"
+
+func withDeadlines(h http.Handler, t Timeouts) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		d := t.Request
+		if strings.HasPrefix(r.URL.Path, exportPrefix) {
+			d = t.Export
+			w = &streamWriter{ResponseWriter: w, rc: http.NewResponseController(w),
+				idle: t.Write, end: time.Now().Add(t.Export)}
+		}
 		ctx, cancel := context.WithTimeout(r.Context(), d)
 		defer cancel()
 		h.ServeHTTP(w, r.WithContext(ctx))
 	})
 }
+
+// streamWriter gives each write of a streamed response its own deadline,
+// idle from when it starts but never past end: a large export that keeps
+// moving is not cut at the server's write timeout (which counts from the
+// request), while a client that stops reading is dropped once one write
+// has waited idle, and no export outlives end.
+type streamWriter struct {
+	http.ResponseWriter
+	rc   *http.ResponseController
+	idle time.Duration
+	end  time.Time
+}
+
+func (s *streamWriter) Write(p []byte) (int, error) {
+	// An error means the connection cannot move its deadline (not the case
+	// for net/http's HTTP/1 and HTTP/2 writers); the server's write timeout
+	// then still applies.
+	deadline := time.Now().Add(s.idle)
+	if deadline.After(s.end) {
+		deadline = s.end
+	}
+	_ = s.rc.SetWriteDeadline(deadline)
+	return s.ResponseWriter.Write(p)
+}
+
+// Unwrap lets http.NewResponseController reach the connection's writer.
+func (s *streamWriter) Unwrap() http.ResponseWriter { return s.ResponseWriter }

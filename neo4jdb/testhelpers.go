@@ -107,3 +107,26 @@ func (s *Store) Reset(ctx context.Context) error {
 	}
 	return nil
 }
+
+// DropSchema drops every constraint and index ApplySchema creates, so the
+// database looks like a fresh one to a server that checks the schema. It is
+// for tests; ApplySchema puts the schema back. The names come from the
+// embedded schema, never from input (schema commands take no parameters).
+func (s *Store) DropSchema(ctx context.Context) error {
+	for _, stmt := range mustSchema() {
+		fields := strings.Fields(stmt)
+		if len(fields) == 0 || fields[0] != "CREATE" {
+			continue
+		}
+		for i, f := range fields {
+			if (f == "CONSTRAINT" || f == "INDEX") && i+1 < len(fields) {
+				q := "DROP " + f + " " + fields[i+1] + " IF EXISTS"
+				if _, err := s.execute(ctx, q, nil, neo4j.EagerResultTransformer, neo4j.Write); err != nil {
+					return fmt.Errorf("drop schema: %s: %w", q, wrapNeo4j(err))
+				}
+				break
+			}
+		}
+	}
+	return nil
+}

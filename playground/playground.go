@@ -180,6 +180,8 @@ func serve(w http.ResponseWriter, r *http.Request) {
 	if name == "index.html" {
 		h.Set("Content-Security-Policy", contentSecurityPolicy)
 		h.Set("Referrer-Policy", "no-referrer")
+		// frame-ancestors for browsers that predate it.
+		h.Set("X-Frame-Options", "SAMEORIGIN")
 	}
 
 	body, etag := f.body, f.etag

@@ -66,6 +66,10 @@ echo "== npm ci (bench/peer: the API benchmark's @neo4j/graphql contender)"
 if [ ! -f bench/peer/node_modules/.package-lock.json ] || ! cmp -s bench/peer/package-lock.json bench/peer/node_modules/.lock-installed; then
 	(cd bench/peer && npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.lock-installed)
 fi
+echo "== npm ci (tools/graphql-http-audit: the GraphQL-over-HTTP audit, audit_test.go)"
+if [ ! -f tools/graphql-http-audit/node_modules/.package-lock.json ] || ! cmp -s tools/graphql-http-audit/package-lock.json tools/graphql-http-audit/node_modules/.lock-installed; then
+	(cd tools/graphql-http-audit && npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.lock-installed)
+fi
 echo "== go test"
 # -p 1: Community Edition has one user database, so packages that write to
 # it must not run at the same time.
