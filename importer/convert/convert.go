@@ -84,7 +84,11 @@ func Convert(rs []*importer.Resolution, opts Options) *Result {
 			continue
 		}
 		keep = append(keep, r)
-		cited[r.Symbol] = true
+		if writable(r, missions) {
+			// Only a resolution that is written may be cited: one left out
+			// (no mission, no date) would be a dangling reference.
+			cited[r.Symbol] = true
+		}
 	}
 	for _, r := range keep {
 		adopted, err := policy.ParseDate(r.Adopted)
@@ -165,6 +169,20 @@ func Convert(rs []*importer.Resolution, opts Options) *Result {
 	})
 	sort.Slice(out.Missions, func(i, j int) bool { return out.Missions[i].ID < out.Missions[j].ID })
 	return out
+}
+
+// writable says whether Convert writes r: it has an adoption date and
+// concerns a mission the base has or the facts table can create.
+func writable(r *importer.Resolution, inBase map[string]bool) bool {
+	if _, err := policy.ParseDate(r.Adopted); err != nil {
+		return false
+	}
+	for _, id := range r.Missions {
+		if _, ok := importer.Facts(id); ok || inBase[id] {
+			return true
+		}
+	}
+	return false
 }
 
 // missionFrom makes a mission from a row of the facts table.
