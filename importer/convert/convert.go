@@ -190,7 +190,7 @@ func missionFrom(f importer.MissionFacts, name string) policy.Mission {
 	m := policy.Mission{
 		ID:            f.ID,
 		Name:          name,
-		HostCountries: f.HostCountries,
+		HostCountries: datasetCountries(f.HostCountries),
 		Start:         policy.MustDate(f.Start),
 		Provenance: policy.Provenance{
 			Source: DataHubURL,
@@ -202,6 +202,23 @@ func missionFrom(f importer.MissionFacts, name string) policy.Mission {
 		m.End = policy.MustDate(f.End)
 	}
 	return m
+}
+
+// dataHubCodes are the Data Hub crosswalk's country codes that are not the
+// dataset's: it writes KSV for Kosovo, the loader knows XKX (the
+// user-assigned code in common use; loader/countries.go).
+var dataHubCodes = map[string]string{"KSV": "XKX"}
+
+// datasetCountries is the facts table's host countries in the dataset's codes.
+func datasetCountries(codes []string) []string {
+	out := make([]string, len(codes))
+	for i, c := range codes {
+		if d, ok := dataHubCodes[c]; ok {
+			c = d
+		}
+		out[i] = c
+	}
+	return out
 }
 
 func formatName(f importer.Format) string {

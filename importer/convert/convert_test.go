@@ -44,3 +44,16 @@ func TestCitesOnlyWhatIsWritten(t *testing.T) {
 		t.Errorf("%d mandates written, want 9001 and 9004; notes %v", len(out.Mandates), out.Notes)
 	}
 }
+
+// A mission created from the facts table has the dataset's country codes:
+// the Data Hub's KSV for Kosovo (UNMIK) is the loader's XKX.
+func TestCreatedMissionCountryCodes(t *testing.T) {
+	out := convert.Convert([]*importer.Resolution{{Symbol: "S/RES/9005(2030)", Adopted: "2030-01-02", Missions: []string{"UNMIK"},
+		Clauses: []importer.Clause{{Locator: "1", Text: "Decides to remain seized of the matter."}}}}, convert.Options{Base: &policy.Dataset{}})
+	if len(out.Missions) != 1 {
+		t.Fatalf("missions %+v, notes %v", out.Missions, out.Notes)
+	}
+	if diff := cmp.Diff([]string{"XKX", "SRB"}, out.Missions[0].HostCountries); diff != "" {
+		t.Errorf("UNMIK host countries (-want +got):\n%s", diff)
+	}
+}
