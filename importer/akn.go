@@ -255,7 +255,7 @@ func (a *aknReader) text(s string) {
 	case a.para != nil, a.item != nil:
 		a.buf.WriteString(s)
 		if a.item != nil {
-			n := len(strings.Join(strings.Fields(s), ""))
+			n := letters(s)
 			if a.inEmphasis() {
 				a.emph += n
 			} else {
@@ -263,6 +263,20 @@ func (a *aknReader) text(s string) {
 			}
 		}
 	}
+}
+
+// letters counts the bytes of s that are not ASCII white space, without
+// allocating (it runs on every piece of text of the collection).
+func letters(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ', '\t', '\n', '\r':
+		default:
+			n++
+		}
+	}
+	return n
 }
 
 // inEmphasis says whether the text being read is inside a bold or italic span.
