@@ -137,4 +137,3 @@ func selfPeakRSS() int64 {
 	}
 	return 0
 }
-
