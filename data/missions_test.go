@@ -663,7 +663,10 @@ func TestClauseCheckerCatchesMistakes(t *testing.T) {
 		{"ambiguous restarted letter", "S/RES/2277(2016)", clause("S/RES/2277(2016)", "35(a)", "POC"), "ambiguous"},
 		{"lettered item of a roman section without its section", "S/RES/2348(2017)", clause("S/RES/2348(2017)", "34(f)", "ROL"), "write it within its section as 34(i)(f)"},
 		{"same item within its section passes", "S/RES/2348(2017)", clause("S/RES/2348(2017)", "34(i)(f)", "ROL"), ""},
-		{"letters running through sections keep N(x)", "S/RES/2765(2024)", clause("S/RES/2765(2024)", "36(j)", "DDR"), ""},
+		{"letters running through sections are located within theirs too", "S/RES/2765(2024)", clause("S/RES/2765(2024)", "36(j)", "DDR"), "write it within its section as 36(ii)(j)"},
+		{"running letter within its section passes", "S/RES/2765(2024)", clause("S/RES/2765(2024)", "36(ii)(j)", "DDR"), ""},
+		{"lettered item of a capital roman section without it", "S/RES/1542(2004)", clause("S/RES/1542(2004)", "7(f)", "POC"), "write it within its section as 7(I)(f)"},
+		{"same item within its capital section passes", "S/RES/1542(2004)", clause("S/RES/1542(2004)", "7(I)(f)", "POC"), ""},
 		{"XML text: lettered item passes", "S/RES/2190(2014)", clause("S/RES/2190(2014)", "10(a)", "POC"), ""},
 		{"XML text: paragraph past the end", "S/RES/1509(2003)", clause("S/RES/1509(2003)", "40", "POC"), "has no paragraph"},
 		{"wrong agenda: elections on a protection paragraph", "S/RES/1990(2011)", clause("S/RES/1990(2011)", "3(d)", "POC", "ELECT"), "tagged ELECT"},
@@ -709,6 +712,8 @@ func TestOfficialTextParser(t *testing.T) {
 		{"S/RES/2348(2017)", []string{"34(i)", "34(e)", "35(ii)", "34(i)(a)", "34(ii)(a)", "35(ii)(d)"}, []string{"34(ii)(e)", "34(iii)(a)"}, []string{"34(a)", "35(d)"}},
 		{"S/RES/2409(2018)", []string{"36(i)", "36(i)(g)", "37(ii)(d)"}, []string{"36(ii)(g)"}, []string{"36(a)"}},
 		{"S/RES/1445(2002)", []string{"1", "13", "25"}, []string{"26"}, nil},
+		// Capital roman sections of paragraph 7 (XML only), letters restarting.
+		{"S/RES/1542(2004)", []string{"7(I)", "7(I)(f)", "7(II)", "7(II)(d)", "7(III)(b)", "8(b)"}, []string{"7(I)(g)", "7(IV)", "8(II)"}, []string{"7(a)", "7(b)"}},
 	}
 	for _, tc := range cases {
 		o := msOfficialText(t, tc.symbol)

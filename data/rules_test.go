@@ -81,8 +81,8 @@ func TestRulesAgainstCuratedTags(t *testing.T) {
 			i := slices.IndexFunc(res.Clauses, func(ic importer.Clause) bool { return ic.Locator == c.Paragraph })
 			if i < 0 {
 				notFound++
-				// A locator the importer rebuilds otherwise (2277's 36(a) is
-				// 36(i)(a) there, under the heading (i)): listed, to be settled.
+				// A locator the importer rebuilds otherwise: listed here;
+				// TestBundledLocatorsMatchImporter fails on it.
 				t.Logf("%s: the importer has no paragraph %s in %s (locators differ)", c.ID, c.Paragraph, filepath.Base(res.Source.File))
 				continue
 			}

@@ -111,3 +111,24 @@ func TestCoverageBundledMINUSMA(t *testing.T) {
 		t.Errorf("%d unrecorded mandates in the timeline, %d in data/", n, len(unrecorded))
 	}
 }
+
+// An imported clause has no summary of ours: the API says null, never "".
+func TestClauseWithoutSummaryIsNull(t *testing.T) {
+	ds, diags := loader.Parse(map[string][]byte{"d.yaml": []byte(coverageYAML)})
+	if len(diags) > 0 {
+		t.Fatal(diags.Lines())
+	}
+	a := newAPI(t, ds, testLimits)
+	res := a.post(t, `{
+		a: mandate(id: "S/RES/9001(2080)") { clauses { paragraph summary } }
+		b: mandate(id: "S/RES/9003(2082)") { clauses { paragraph summary } }
+		c: clauses(filter: {text: "our words"}) { totalCount }
+	}`, nil)
+	if len(res.Errors) > 0 {
+		t.Fatalf("errors: %+v", res.Errors)
+	}
+	jsonEqual(t, res.Data, `{
+	"a": {"clauses": [{"paragraph": "1", "summary": "Our words."}]},
+	"b": {"clauses": [{"paragraph": "1", "summary": null}, {"paragraph": "2", "summary": null}]},
+	"c": {"totalCount": 1}}`)
+}

@@ -62,14 +62,14 @@ type ComplexityRoot struct {
 	}
 
 	Clause struct {
-		Agendas      func(childComplexity int) int
-		ID           func(childComplexity int) int
-		Mandate      func(childComplexity int) int
-		NullableText func(childComplexity int) int
-		Paragraph    func(childComplexity int) int
-		Relations    func(childComplexity int, kind *policy.RelationKind) int
-		Summary      func(childComplexity int) int
-		Tags         func(childComplexity int) int
+		Agendas         func(childComplexity int) int
+		ID              func(childComplexity int) int
+		Mandate         func(childComplexity int) int
+		NullableSummary func(childComplexity int) int
+		NullableText    func(childComplexity int) int
+		Paragraph       func(childComplexity int) int
+		Relations       func(childComplexity int, kind *policy.RelationKind) int
+		Tags            func(childComplexity int) int
 	}
 
 	ClauseConnection struct {
@@ -438,6 +438,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Clause.Mandate(childComplexity), true
+	case "Clause.summary":
+		if e.ComplexityRoot.Clause.NullableSummary == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Clause.NullableSummary(childComplexity), true
 	case "Clause.text":
 		if e.ComplexityRoot.Clause.NullableText == nil {
 			break
@@ -461,12 +467,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Clause.Relations(childComplexity, args["kind"].(*policy.RelationKind)), true
-	case "Clause.summary":
-		if e.ComplexityRoot.Clause.Summary == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Clause.Summary(childComplexity), true
 	case "Clause.tags":
 		if e.ComplexityRoot.Clause.Tags == nil {
 			break
@@ -1431,8 +1431,11 @@ type Clause implements Node {
   mandate: Mandate!
   "The paragraph locator, e.g. 12(a)."
   paragraph: String!
-  "A summary in the project's own words."
-  summary: String!
+  """
+  A summary in the project's own words; null when the dataset gives none, as for an imported
+  clause (a mandate with every paragraph recorded), which has no summary of ours.
+  """
+  summary: String
   "The official text, when the dataset has it."
   text: String
   agendas: [Agenda!]!
@@ -3270,18 +3273,18 @@ func (ec *executionContext) _Clause_summary(ctx context.Context, field graphql.C
 			return ec.fieldContext_Clause_summary(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Summary, nil
+			return obj.NullableSummary(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Clause_summary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Clause", field, false, false, "String")
+	return graphql.NewScalarFieldContext("Clause", field, true, false, "String")
 }
 
 func (ec *executionContext) _Clause_text(ctx context.Context, field graphql.CollectedField, obj *model.Clause) (ret graphql.Marshaler) {
@@ -8390,7 +8393,7 @@ func (ec *executionContext) _Clause(ctx context.Context, sel ast.SelectionSet, o
 			}
 		case "summary":
 			out.Values[i] = ec._Clause_summary(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "text":

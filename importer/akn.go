@@ -73,6 +73,21 @@ type aknReader struct {
 	inCover string
 	lists   int // enclosing list, sublist and blockList elements in the main body
 	line    int
+	// spans says, per open span element of the main body, whether it
+	// emphasises (class bold or italic); emph and plain count the
+	// current item's letters inside and outside such spans.
+	spans       []bool
+	emph, plain int
+}
+
+// emphatic says whether a span's class sets its text in bold or italics.
+func emphatic(t xml.StartElement) bool {
+	for _, c := range strings.Fields(attr(t, "class")) {
+		if c == "bold" || c == "italic" {
+			return true
+		}
+	}
+	return false
 }
 
 func attr(t xml.StartElement, name string) string {
@@ -160,6 +175,8 @@ func (a *aknReader) start(t xml.StartElement, line int) {
 			if a.item != nil {
 				a.item.Links = append(a.item.Links, attr(t, "href"))
 			}
+		case "span":
+			a.spans = append(a.spans, emphatic(t))
 		case "p", "intro":
 			a.buf.WriteByte(' ')
 		}
@@ -212,6 +229,8 @@ func (a *aknReader) end() {
 		a.flush()
 	case name == "p" || name == "intro":
 		a.buf.WriteByte(' ')
+	case name == "span" && len(a.spans) > 0:
+		a.spans = a.spans[:len(a.spans)-1]
 	}
 }
 
@@ -235,7 +254,39 @@ func (a *aknReader) text(s string) {
 		a.numBuf.WriteString(s)
 	case a.para != nil, a.item != nil:
 		a.buf.WriteString(s)
+		if a.item != nil {
+			n := letters(s)
+			if a.inEmphasis() {
+				a.emph += n
+			} else {
+				a.plain += n
+			}
+		}
 	}
+}
+
+// letters counts the bytes of s that are not ASCII white space, without
+// allocating (it runs on every piece of text of the collection).
+func letters(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ', '\t', '\n', '\r':
+		default:
+			n++
+		}
+	}
+	return n
+}
+
+// inEmphasis says whether the text being read is inside a bold or italic span.
+func (a *aknReader) inEmphasis() bool {
+	for _, e := range a.spans {
+		if e {
+			return true
+		}
+	}
+	return false
 }
 
 // flush emits the item being read, if it has a number or text.
@@ -244,9 +295,11 @@ func (a *aknReader) flush() {
 		return
 	}
 	a.item.Text = Normalize(a.buf.String())
+	a.item.Emphasised = a.emph > 0 && a.plain == 0
 	if a.item.Num != "" || a.item.Text != "" {
 		a.d.Items = append(a.d.Items, *a.item)
 	}
 	a.item = nil
 	a.buf.Reset()
+	a.emph, a.plain = 0, 0
 }

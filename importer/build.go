@@ -75,7 +75,9 @@ func Build(d *Draft) (*Resolution, []*Problem, *Problem) {
 	}
 	for i := range res.Clauses {
 		c := &res.Clauses[i]
-		c.Heading = hasChild[c.Locator] && looksLikeHeading(c.Text)
+		// A sub-item's heading may end in a colon ("I. Secure and Stable
+		// Environment:"); a paragraph's "Decides as follows:" is no heading.
+		c.Heading = hasChild[c.Locator] && (c.Heading || looksLikeHeading(c.Text) || c.Parent != "" && colonHeading(c.Text, 1))
 	}
 	if len(res.Clauses) == 0 {
 		if len(d.Items) > 0 {
@@ -132,7 +134,10 @@ type walker struct {
 	l1, l2  *level
 	section string // heading of the part of the resolution in force
 	sub     string // heading inside the current paragraph
-	cur     int    // index of the current clause
+	// subInL2 says that sub was met among second-level items, so it ends
+	// with their first-level item (2552's "Rule of law:" under (e)).
+	subInL2 bool
+	cur     int // index of the current clause
 	next    []string
 	more    [][]string // continuation texts per clause
 	// prevKind and prevIdx are the last second-level item of the
@@ -157,7 +162,7 @@ func (w *walker) walk() *Problem {
 				}
 				return problemf(w.file, place, "broken numbering: paragraph %d follows paragraph %d; nothing imported from this file", n, w.top)
 			}
-			w.top, w.l1, w.l2, w.sub, w.prevKind, w.prevIdx = n, nil, nil, "", 0, 0
+			w.top, w.l1, w.l2, w.sub, w.subInL2, w.prevKind, w.prevIdx = n, nil, nil, "", false, 0, 0
 			w.add(itoa(n), "", text, false, it.Links)
 			if seized.MatchString(text) {
 				return nil
@@ -181,11 +186,14 @@ func (w *walker) walk() *Problem {
 			if !ok {
 				return problemf(w.file, place, "broken numbering: item (%s) does not follow %s; nothing imported from this file", label, w.res.Clauses[w.cur].Locator)
 			}
-			heading := looksLikeHeading(text)
+			heading := looksLikeHeading(text) || colonHeading(text, 1) || it.Emphasised && titleEnd(text)
 			top := itoa(w.top)
 			if lvl == 1 {
 				if w.l2 != nil {
 					w.prevKind, w.prevIdx = w.l2.kind, w.l2.idx
+				}
+				if w.subInL2 {
+					w.sub, w.subInL2 = "", false
 				}
 				w.l1, w.l2 = &level{kind: opt.kind, idx: opt.idx, label: label}, nil
 				if heading {
@@ -198,16 +206,31 @@ func (w *walker) walk() *Problem {
 				w.add(parent+"("+label+")", parent, text, heading, it.Links)
 			}
 		case labelSection:
-			w.section, w.sub = strings.TrimSpace(label+". "+text), ""
+			if w.paragraphSection(label, i, it.Depth) {
+				if w.l2 != nil {
+					w.prevKind, w.prevIdx = w.l2.kind, w.l2.idx
+				}
+				w.l1, w.l2 = &level{kind: seqSection, idx: capitalRoman(label), label: label, heading: text}, nil
+				w.sub, w.subInL2 = "", false
+				top := itoa(w.top)
+				w.add(top+"("+label+")", top, text, looksLikeHeading(text) || colonHeading(text, 1), it.Links)
+				continue
+			}
+			w.section, w.sub, w.subInL2 = strings.TrimSpace(label+". "+text), "", false
 		case labelFold:
 			w.fold(it.Num, text, it.Links)
 		case labelNone:
 			if text == "" {
 				continue
 			}
-			if it.Heading || looksLikeHeading(text) {
+			if it.Heading || looksLikeHeading(text) || w.top > 0 && colonHeading(text, w.colonWords(i)) && w.clauseEnded() && w.nextIsNumbered(i) {
+				// A heading ending in a colon ("Support for Security Reform:"
+				// between 1509's 3(m) and 3(n)) titles what follows only
+				// after a complete clause; after a heading item ("(ii)
+				// Security Sector Reform (SSR)") it is the intro of its
+				// sub-items and stays their parent's text.
 				if w.top > 0 && w.nextAlpha(i) != "" && w.nextNumberedIsAlpha(i) {
-					w.sub = text
+					w.sub, w.subInL2 = text, w.l2 != nil
 				} else {
 					w.section, w.sub = text, ""
 				}
@@ -270,6 +293,27 @@ func (w *walker) choose(label string, depth int, next string) (int, option, bool
 	return cands[0].lvl, cands[0].o, true
 }
 
+// paragraphSection says whether a capital roman label ("I.", "II.") opens
+// a section of the current paragraph rather than a part of the
+// resolution: "I." must come right after the paragraph's own text, as a
+// nested item or after an intro ending in a colon, and be followed by an
+// "(a)"; "II." and later must follow the section before them and have
+// lettered items ("II. Reports" between paragraphs is a part). An "I." after
+// a part "H." is the ninth lettered part, not a roman one.
+func (w *walker) paragraphSection(label string, i, depth int) bool {
+	n := capitalRoman(label)
+	if w.top == 0 || n == 0 {
+		return false
+	}
+	if w.l1 != nil && w.l1.kind == seqSection {
+		return n == w.l1.idx+1 && w.next[i] != ""
+	}
+	if n != 1 || w.l1 != nil || strings.HasPrefix(w.section, "H. ") || w.next[i] != "a" {
+		return false
+	}
+	return depth > 0 || w.cur >= 0 && w.res.Clauses[w.cur].Locator == itoa(w.top) && strings.HasSuffix(w.res.Clauses[w.cur].Text, ":") && len(w.more[w.cur]) == 0
+}
+
 // startsNothing says whether an alphabetic label neither continues the
 // current paragraph's sub-items nor could start them as its first item
 // after sub-items of its own: then a heading-like item so numbered titles a
@@ -307,14 +351,23 @@ func (w *walker) nextAlpha(i int) string { return w.next[i] }
 func (w *walker) nextNumberedIsAlpha(i int) bool { return w.next[i] != "" }
 
 func (w *walker) add(loc, parent, text string, heading bool, links []string) {
+	// Outermost first: the section, a heading over first-level items,
+	// the first-level heading item, a heading among second-level items.
 	var hs []string
-	for _, h := range []string{w.section, w.sub} {
+	push := func(h string) {
 		if h != "" {
 			hs = append(hs, h)
 		}
 	}
-	if parent != "" && w.l2 != nil && w.l1 != nil && w.l1.heading != "" && strings.Count(loc, "(") == 2 {
-		hs = append(hs, w.l1.heading)
+	push(w.section)
+	if !w.subInL2 {
+		push(w.sub)
+	}
+	if parent != "" && w.l2 != nil && w.l1 != nil && strings.Count(loc, "(") == 2 {
+		push(w.l1.heading)
+	}
+	if w.subInL2 {
+		push(w.sub)
 	}
 	w.res.Clauses = append(w.res.Clauses, Clause{Locator: loc, Parent: parent, Text: text, Heading: heading, Headings: hs})
 	w.links = append(w.links, append([]string(nil), links...))
@@ -351,6 +404,65 @@ func (w *walker) join() {
 		}
 		c.Text = strings.Join(more, " ")
 	}
+}
+
+// colonHeading says whether a block reads as a heading that ends in a
+// colon: minWords to twelve words, starting with a capital ("Protection of
+// United Nations Staff, Facilities and Civilians:"). Between items it takes
+// two words, as a lone "Decides:" is an operative verb; a numbered item
+// ("II. Talks:") may be one word.
+func colonHeading(text string, minWords int) bool {
+	t := strings.TrimSpace(strings.TrimSuffix(text, ":"))
+	f := strings.Fields(t)
+	if t == text || len(f) < minWords || !looksLikeHeading(t) {
+		return false
+	}
+	// "To help build the capacity of ... to:" is the intro of a task.
+	return f[0] != "To" && !introEnd[strings.ToLower(f[len(f)-1])]
+}
+
+// introEnd are words an intro ends with before its colon, and a heading
+// does not.
+var introEnd = map[string]bool{"to": true, "of": true, "by": true, "for": true, "in": true, "on": true,
+	"with": true, "and": true, "or": true, "the": true, "that": true, "following": true}
+
+// titleEnd says whether an emphasised item ends as a title does: not
+// with a clause's punctuation.
+func titleEnd(text string) bool {
+	last, _ := utf8.DecodeLastRuneInString(text)
+	return text != "" && !strings.ContainsRune(".;,", last)
+}
+
+// clauseEnded says whether the current clause's text, with what was
+// appended to it, ends like a complete clause or an intro (";", ":", ".").
+func (w *walker) clauseEnded() bool {
+	if w.cur < 0 {
+		return true
+	}
+	t := w.res.Clauses[w.cur].Text
+	if more := w.more[w.cur]; len(more) > 0 {
+		t = more[len(more)-1]
+	}
+	t = strings.TrimSpace(t)
+	return strings.HasSuffix(t, ";") || strings.HasSuffix(t, ":") || strings.HasSuffix(t, ".") ||
+		strings.HasSuffix(t, "; and") || strings.HasSuffix(t, "; or")
+}
+
+// colonWords is the fewest words a colon heading before item i+1 has:
+// one before a paragraph ("Reporting:"), two before a sub-item, where a
+// lone "Decides:" would be the intro of the items.
+func (w *walker) colonWords(i int) int {
+	if i+1 < len(w.items) {
+		if k, _ := classify(w.items[i+1].Num); k == labelTop {
+			return 1
+		}
+	}
+	return 2
+}
+
+// nextIsNumbered says whether the item after i carries a number.
+func (w *walker) nextIsNumbered(i int) bool {
+	return i+1 < len(w.items) && strings.TrimSpace(w.items[i+1].Num) != ""
 }
 
 // looksLikeHeading says whether a block reads as a heading: a few words,

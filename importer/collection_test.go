@@ -1,23 +1,38 @@
 package importer_test
 
 import (
+	"encoding/json"
 	"regexp"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/mandategraph/mandategraph/importer"
+	"github.com/mandategraph/mandategraph/loader"
 )
 
-// locatorPattern is the loader's locator rule (loader/decode.go
-// paragraphPattern): 12, 12(a), 12(a)(ii), or 35(i)(a) for a roman
-// section with lettered items.
-var locatorPattern = regexp.MustCompile(`^[1-9][0-9]*(\([a-z]{1,3}\)(\([ivxl]+\))?|\([ivxl]+\)\([a-z]{1,3}\))?$`)
-
-// importerPattern is the importer's rule: the loader's, plus a roman item
-// longer than three letters with no lettered items ("41(viii)"), which the
-// loader's rule does not yet accept (a phase 2 change to loader/decode.go).
-var importerPattern = regexp.MustCompile(`^[1-9][0-9]*(\([a-z]{1,3}\)(\([ivxl]+\))?|\([ivxl]+\)(\([a-z]{1,3}\))?)?$`)
+// locatorPattern is the loader's locator rule, read from the JSON Schema
+// the loader embeds (and keeps in step with loader/decode.go): every
+// locator the importer derives must be one a dataset may hold.
+var locatorPattern = func() *regexp.Regexp {
+	var s struct {
+		Defs struct {
+			Clause struct {
+				Properties struct {
+					Paragraph struct {
+						AnyOf []struct {
+							Pattern string `json:"pattern"`
+						} `json:"anyOf"`
+					} `json:"paragraph"`
+				} `json:"properties"`
+			} `json:"clause"`
+		} `json:"$defs"`
+	}
+	if err := json.Unmarshal(loader.Schema, &s); err != nil {
+		panic(err)
+	}
+	return regexp.MustCompile(s.Defs.Clause.Properties.Paragraph.AnyOf[0].Pattern)
+}()
 
 var (
 	xmlOnce   sync.Once
@@ -98,10 +113,8 @@ func TestAKNCollection(t *testing.T) {
 		folded += res.Folded
 		seen := map[string]bool{}
 		for _, c := range res.Clauses {
-			if !importerPattern.MatchString(c.Locator) {
-				t.Errorf("%s (%s): locator %q breaks the locator rule", res.Symbol, res.Source.File, c.Locator)
-			} else if !locatorPattern.MatchString(c.Locator) {
-				t.Logf("%s: locator %s is valid but not yet accepted by the loader", res.Symbol, c.Locator)
+			if !locatorPattern.MatchString(c.Locator) {
+				t.Errorf("%s (%s): locator %q breaks the loader's locator rule", res.Symbol, res.Source.File, c.Locator)
 			}
 			if seen[c.Locator] {
 				t.Errorf("%s: locator %s twice", res.Symbol, c.Locator)

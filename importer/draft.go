@@ -45,7 +45,13 @@ type Item struct {
 	// Heading is true when the file marks the block as a heading
 	// (subheading, crossHeading, heading elements).
 	Heading bool
-	Links   []string
+	// Emphasised is true when the file prints all of the item's text in
+	// bold or italics (AKN span class), as titles of sub-items are
+	// (2149's "30(b) Support for the implementation of the transition
+	// process, ..." is 22 words, too long to read as a heading by its
+	// words alone).
+	Emphasised bool
+	Links      []string
 	// Place says where the item is in the file, for messages: a line
 	// number, an element id or an array index.
 	Place string

@@ -33,6 +33,7 @@ func ReadEOSG(data []byte, file string) (*Draft, error) {
 	d := &Draft{Format: FormatEOSG, File: file}
 	operative := false
 	front := ""
+	var held []Item // headings after the preamble, before it is known what follows
 	for i, p := range ps {
 		text := Normalize(p.Text)
 		var links []string
@@ -64,11 +65,22 @@ func ReadEOSG(data []byte, file string) (*Draft, error) {
 			operative = k == labelTop || (p.ParagraphType != nil && *p.ParagraphType == "operative")
 		}
 		if !operative {
+			if p.Type == "heading" && text != "" {
+				// A heading right before paragraph 1 ("Political process"
+				// in 2149) titles the operative part, as in the XML.
+				held = append(held, Item{Text: text, Heading: true, Links: links, Place: fmt.Sprintf("item %d", i)})
+				continue
+			}
+			for _, h := range held {
+				d.Preamble = append(d.Preamble, Para{Text: h.Text, Links: h.Links})
+			}
+			held = nil
 			if text != "" {
 				d.Preamble = append(d.Preamble, Para{Text: text, Links: links})
 			}
 			continue
 		}
+		d.Items, held = append(d.Items, held...), nil
 		// Some items carry their number in the text: a heading
 		// "(ii)\tPolitical situation" with no prefix (2277), .
 		if m := leadingLabel.FindStringSubmatch(text); m != nil {

@@ -47,7 +47,7 @@ func TestGoldTexts(t *testing.T) {
 			t.Logf("%s: no adoption date read from its cover", base)
 		}
 		for _, c := range res.Clauses {
-			if !importerPattern.MatchString(c.Locator) {
+			if !locatorPattern.MatchString(c.Locator) {
 				t.Errorf("%s: bad locator %q", base, c.Locator)
 			}
 		}

@@ -46,13 +46,28 @@ type seqKind int
 const (
 	seqLetter seqKind = iota + 1
 	seqRoman
+	// seqSection is a paragraph's sections numbered in capital roman
+	// numerals ("7. ... I. Secure and Stable Environment: (a) ..." in
+	// 1542): the level above its lettered items, located "7(I)(a)".
+	seqSection
 )
 
 func (k seqKind) String() string {
-	if k == seqLetter {
+	switch k {
+	case seqLetter:
 		return "lettered"
+	case seqSection:
+		return "section"
 	}
 	return "roman"
+}
+
+// capitalRoman is the value of a capital roman numeral up to XXXIX, or 0.
+func capitalRoman(s string) int {
+	if s == "" || strings.ToUpper(s) != s {
+		return 0
+	}
+	return romanIndex(strings.ToLower(s))
 }
 
 // letterIndex is the position of "a".."z", then "aa", "bb", ... (27, 28, ...).

@@ -10,6 +10,8 @@ import (
 var (
 	textTop   = regexp.MustCompile(`^([1-9][0-9]{0,3})\.\s+`)
 	textAlpha = regexp.MustCompile(`^\(([a-z]{1,4})\)\s+`)
+	// textSection is a capital roman section of a paragraph ("II. Talks:").
+	textSection = regexp.MustCompile(`^([IVX]{1,6})\.\s+\p{Lu}`)
 	// Header forms of the three eras of the cr-unsc gold texts.
 	textSymbol     = regexp.MustCompile(`S/RES/([1-9][0-9]{0,4})\s*\(((?:19|20)[0-9]{2})\)`)
 	textResNumber  = regexp.MustCompile(`(?mi)^(?:Resolution\s+)?([1-9][0-9]{0,4})\s*\(((?:19|20)[0-9]{2})\)`)
@@ -65,7 +67,7 @@ func ReadText(s string, file string) (*Draft, error) {
 			cur = nil
 			continue
 		}
-		if cur != nil && (textTop.MatchString(l) || textAlpha.MatchString(l)) &&
+		if cur != nil && (textTop.MatchString(l) || textAlpha.MatchString(l) || isTextSection(l)) &&
 			(endsClause(cur.lines[len(cur.lines)-1]) || nextNumber(l, lastTop, lastAlpha)) {
 			cur = nil
 		}
@@ -90,6 +92,9 @@ func ReadText(s string, file string) (*Draft, error) {
 			operative = true
 		} else if m := textAlpha.FindStringSubmatch(text); m != nil && operative {
 			num, text = "("+m[1]+")", text[len(m[0]):]
+		} else if operative && isTextSection(text) {
+			roman, rest, _ := strings.Cut(text, ".")
+			num, text = roman+".", strings.TrimSpace(rest)
 		}
 		text = stripFootnotes(text)
 		if !operative {
@@ -99,6 +104,13 @@ func ReadText(s string, file string) (*Draft, error) {
 		d.Items = append(d.Items, Item{Num: num, Text: text, Place: fmt.Sprintf("line %d", b.line)})
 	}
 	return d, nil
+}
+
+// isTextSection says whether a line opens with a capital roman section
+// number and a capitalised word ("III. Rights:"), which sentences do not.
+func isTextSection(l string) bool {
+	m := textSection.FindStringSubmatch(l)
+	return m != nil && capitalRoman(m[1]) > 0
 }
 
 // nextNumber says whether a line opens with the number that comes next:

@@ -26,7 +26,7 @@ var (
 	slugPattern         = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 	symbolIDPattern     = regexp.MustCompile(`^[A-Z][A-Z0-9]*(/[A-Za-z0-9.()-]+)+$`)
 	symbolPattern       = regexp.MustCompile(`^[A-Z][A-Z0-9]*/[!-~]+( [!-~]+)*$`)
-	paragraphPattern    = regexp.MustCompile(`^[1-9][0-9]*(\([a-z]{1,3}\)(\([ivxl]+\))?|\([ivxl]+\)(\([a-z]{1,3}\))?)?$`)
+	paragraphPattern    = regexp.MustCompile(`^[1-9][0-9]*(\([a-z]{1,3}\)(\([ivxl]+\))?|\(([ivxl]+|[IVXL]+)\)(\([a-z]{1,3}\))?)?$`)
 	countryPattern      = regexp.MustCompile(`^[A-Z]{3}$`)
 	yearPattern         = regexp.MustCompile(`^[0-9]{4}$`)
 )
@@ -454,7 +454,7 @@ func checkParagraph(p string) string {
 	if squeezed := strings.ReplaceAll(p, " ", ""); squeezed != p && paragraphPattern.MatchString(squeezed) {
 		return fmt.Sprintf("invalid paragraph %q (write it without spaces: %q)", shorten(p), squeezed)
 	}
-	return fmt.Sprintf("invalid paragraph %q (want a locator such as 12, 12(a), 12(a)(ii), 35(i) or 35(i)(a))", shorten(p))
+	return fmt.Sprintf("invalid paragraph %q (want a locator such as 12, 12(a), 12(a)(ii), 35(i), 35(i)(a) or 7(II)(a))", shorten(p))
 }
 
 // document decodes a document.

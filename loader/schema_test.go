@@ -337,6 +337,7 @@ func TestSchemaMatchesCode(t *testing.T) {
 		"S/RES/1925(2010)#12", "S/RES/1925(2010)#12(a)", "S/RES/1925(2010)#12(a)(ii)", "S/RES/2409(2018)#36(i)",
 		"S/RES/2409(2018)#36(i)(a)", "S/PRST/2005/20#3", "S/RES/1925(2010)#12(a)(b)", "S/RES/1925(2010)#36(i)(ii)(a)",
 		"S/RES/1925(2010)#0", "S/RES/1925(2010)#12 (a)", "S/RES/1925(2010)", "S/RES/1925 (2010)#12", "dpko-poc-2015#1",
+		"S/RES/2363(2017)#41(viii)", "S/RES/1542(2004)#7(I)", "S/RES/1542(2004)#7(II)(a)", "S/RES/1542(2004)#7(A)",
 	} {
 		mandate, paragraph, _ := strings.Cut(id, "#")
 		want := strings.Contains(id, "#") && checkMandateID(mandate) == "" && checkParagraph(paragraph) == ""
@@ -359,7 +360,13 @@ func TestCheckParagraph(t *testing.T) {
 		{"36(i)(a)", true}, // tasks grouped under roman headings (S/RES/2409(2018))
 		{"36(iv)(c)", true},
 		{"12(i)(ii)", true}, // letter (i), sub-item (ii)
-		{"0", false},        // paragraphs start at 1
+		{"7(I)", true},      // a capital roman section of a paragraph (S/RES/1542(2004) 7 I.)
+		{"7(II)(a)", true},  // a lettered item of that section
+		{"7(III)(b)", true},
+		{"7(Ii)", false},       // mixed case
+		{"7(I)(ii)(a)", false}, // three levels
+		{"7(a)(II)", false},    // a capital section is never below a letter
+		{"0", false},           // paragraphs start at 1
 		{"012", false},
 		{"12a", false},   // no parentheses
 		{"12(A)", false}, // upper case

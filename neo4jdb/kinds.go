@@ -113,7 +113,8 @@ var nodeKinds = []nodeKind{
 		str("id", func(c *policy.Clause) *string { return &c.ID }),
 		str("mandateId", func(c *policy.Clause) *string { return &c.MandateID }),
 		str("paragraph", func(c *policy.Clause) *string { return &c.Paragraph }),
-		str("summary", func(c *policy.Clause) *string { return &c.Summary }),
+		// Absent, not "", when the dataset gives none (imported clauses).
+		optStr("summary", func(c *policy.Clause) *string { return &c.Summary }),
 		optStr("text", func(c *policy.Clause) *string { return &c.Text }),
 		integer("position", func(c *policy.Clause) *int { return &c.Order }),
 		// A clause's tags as parallel lists, one entry per tag.

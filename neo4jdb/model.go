@@ -11,7 +11,7 @@ package neo4jdb
 //
 //	(:Entity:Mission  {id, kind:"Mission", acronym, name, hostCountries: [string], startDate, endDate?})
 //	(:Entity:Mandate  {id, kind:"Mandate", symbol, mandateKind, adopted, chapterVII?, url?})
-//	(:Entity:Clause   {id, kind:"Clause", mandateId, paragraph, summary, text?, position: int})
+//	(:Entity:Clause   {id, kind:"Clause", mandateId, paragraph, summary?, text?, position: int})
 //	(:Entity:Document {id, kind:"Document", title, documentKind, issuer, published?, year: int, symbol?, url?})
 //	(:Entity:Agenda   {id, kind:"Agenda", name, description})
 //

@@ -142,7 +142,7 @@ func (s *Store) FindClauses(ctx context.Context, f policy.ClauseFilter, p policy
 		  AND ($agenda IS NULL OR EXISTS { (c)-[:ADDRESSES]->(:Agenda {id: $agenda}) })
 		  AND ($from IS NULL OR md.adopted >= $from)
 		  AND ($to IS NULL OR md.adopted <= $to)
-		  AND ($text IS NULL OR toLower(c.summary) CONTAINS $text OR toLower(coalesce(c.text, '')) CONTAINS $text)
+		  AND ($text IS NULL OR toLower(coalesce(c.summary, '')) CONTAINS $text OR toLower(coalesce(c.text, '')) CONTAINS $text)
 		WITH c ORDER BY md.adopted, md.id, c.position, c.id
 		WITH collect(c) AS matched
 		RETURN size(matched) AS total, matched[$offset..$end] AS items`, params)

@@ -115,6 +115,10 @@ func (*Clause) IsNode()                 {}
 func (c *Clause) GetID() string         { return c.ID }
 func (c *Clause) NullableText() *string { return nullable(c.Text) }
 
+// NullableSummary is null for a clause the dataset gives no summary (an
+// imported one), never an empty string.
+func (c *Clause) NullableSummary() *string { return nullable(c.Summary) }
+
 // Document is policy.Document bound to the GraphQL Document type.
 type Document struct {
 	policy.Document

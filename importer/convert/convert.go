@@ -84,7 +84,11 @@ func Convert(rs []*importer.Resolution, opts Options) *Result {
 			continue
 		}
 		keep = append(keep, r)
-		cited[r.Symbol] = true
+		if writable(r, missions) {
+			// Only a resolution that is written may be cited: one left out
+			// (no mission, no date) would be a dangling reference.
+			cited[r.Symbol] = true
+		}
 	}
 	for _, r := range keep {
 		adopted, err := policy.ParseDate(r.Adopted)
@@ -167,12 +171,26 @@ func Convert(rs []*importer.Resolution, opts Options) *Result {
 	return out
 }
 
+// writable says whether Convert writes r: it has an adoption date and
+// concerns a mission the base has or the facts table can create.
+func writable(r *importer.Resolution, inBase map[string]bool) bool {
+	if _, err := policy.ParseDate(r.Adopted); err != nil {
+		return false
+	}
+	for _, id := range r.Missions {
+		if _, ok := importer.Facts(id); ok || inBase[id] {
+			return true
+		}
+	}
+	return false
+}
+
 // missionFrom makes a mission from a row of the facts table.
 func missionFrom(f importer.MissionFacts, name string) policy.Mission {
 	m := policy.Mission{
 		ID:            f.ID,
 		Name:          name,
-		HostCountries: f.HostCountries,
+		HostCountries: datasetCountries(f.HostCountries),
 		Start:         policy.MustDate(f.Start),
 		Provenance: policy.Provenance{
 			Source: DataHubURL,
@@ -184,6 +202,23 @@ func missionFrom(f importer.MissionFacts, name string) policy.Mission {
 		m.End = policy.MustDate(f.End)
 	}
 	return m
+}
+
+// dataHubCodes are the Data Hub crosswalk's country codes that are not the
+// dataset's: it writes KSV for Kosovo, the loader knows XKX (the
+// user-assigned code in common use; loader/countries.go).
+var dataHubCodes = map[string]string{"KSV": "XKX"}
+
+// datasetCountries is the facts table's host countries in the dataset's codes.
+func datasetCountries(codes []string) []string {
+	out := make([]string, len(codes))
+	for i, c := range codes {
+		if d, ok := dataHubCodes[c]; ok {
+			c = d
+		}
+		out[i] = c
+	}
+	return out
 }
 
 func formatName(f importer.Format) string {

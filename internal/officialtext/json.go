@@ -24,6 +24,9 @@ var (
 	annex       = regexp.MustCompile(`(?i)^annex\b`)
 	endsPunct   = regexp.MustCompile(`[;:.,]$`)
 	symbolFile  = regexp.MustCompile(`^S/RES/(\d+)\((\d{4})\)$`)
+	// capSection is a paragraph's capital roman section ("I.", "II.").
+	partPrefix = regexp.MustCompile(`^([A-H]|[IVX]{1,4})\.?$`)
+	capSection = regexp.MustCompile(`^(I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)\.$`)
 )
 
 // labelOf returns the "(x)" label of a JSON item: its prefix, or a label the
@@ -110,9 +113,19 @@ func parseItems(symbol, file string, items []jsonItem) (*Text, error) {
 				continue
 			}
 		}
+		if it.Prefix != nil && top != "" {
+			if m := capSection.FindStringSubmatch(*it.Prefix); m != nil && capitalOpens(m[1], sec, mode, nextLabel(items[i+1:])) {
+				// A paragraph split into capital roman sections (1542
+				// 7 "I.", "II."): the section is N(I), its letters N(I)(a).
+				sub, mode, sec, last = "", "capital", top+"("+m[1]+")", ""
+				emit(sec, "", t)
+				continue
+			}
+		}
 		label, text := labelOf(it)
 		if label == "" {
-			if it.Prefix == nil && (it.Type == "heading" || (utf8.RuneCountInString(t) < 80 && !endsPunct.MatchString(t))) {
+			part := it.Prefix != nil && partPrefix.MatchString(*it.Prefix) // "B.", "II." between paragraphs
+			if (it.Prefix == nil || part) && (it.Type == "heading" || (utf8.RuneCountInString(t) < 80 && !endsPunct.MatchString(t))) {
 				// An unlabelled heading: not part of any item; text after it
 				// belongs to the paragraph, not to the last sub-item.
 				cur = item{loc: top}
@@ -161,4 +174,35 @@ func parseItems(symbol, file string, items []jsonItem) (*Text, error) {
 		}
 	}
 	return o, nil
+}
+
+// capitalOpens says whether a capital roman prefix opens a section of the
+// current paragraph: "I." before an "(a)", or the numeral after the
+// current capital section's, before lettered items. Anything else ("II.
+// Reports" between paragraphs) is a part of the resolution.
+func capitalOpens(roman, sec, mode, next string) bool {
+	order := []string{"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"}
+	if mode != "capital" {
+		return roman == "I" && next == "a"
+	}
+	for i, r := range order[:len(order)-1] {
+		if strings.HasSuffix(sec, "("+r+")") {
+			return roman == order[i+1] && next != ""
+		}
+	}
+	return false
+}
+
+// nextLabel is the "(x)" label of the first labelled item before the next
+// numbered paragraph, or "".
+func nextLabel(items []jsonItem) string {
+	for _, it := range items {
+		if it.Prefix != nil && numbered.MatchString(*it.Prefix) {
+			return ""
+		}
+		if l, _ := labelOf(it); l != "" {
+			return l
+		}
+	}
+	return ""
 }

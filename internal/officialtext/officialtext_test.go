@@ -54,3 +54,45 @@ func TestFindWithoutText(t *testing.T) {
 		}
 	}
 }
+
+// testdata/akn/S_RES_9003.xml is an invented resolution whose paragraph 2
+// is split into capital roman sections, as S/RES/1542(2004) 7 is: a section
+// is N(I), its lettered items N(I)(a), and the letters, which restart, are
+// ambiguous as N(a).
+func TestParseAKNCapitalSections(t *testing.T) {
+	o, err := officialtext.Find(officialtext.Dirs{AKN: "testdata/akn"}, "S/RES/9003(2030)")
+	if err != nil || o == nil {
+		t.Fatalf("Find: %v, %v", o, err)
+	}
+	for _, tc := range []struct {
+		loc, text string // text "" = must not exist
+	}{
+		{"2(I)", "Safe Surroundings: keep the capital calm; guard its own staff;"},
+		{"2(I)(a)", "keep the capital calm;"},
+		{"2(I)(b)", "guard its own staff;"},
+		{"2(II)", "Talks: host talks between the parties;"},
+		{"2(II)(a)", "host talks between the parties;"},
+		{"3", "Decides to remain seized of the matter."},
+		{"2(II)(b)", ""},
+		{"3(II)", ""},
+	} {
+		if tc.text == "" {
+			if o.Count(tc.loc) != 0 {
+				t.Errorf("%s should not exist", tc.loc)
+			}
+			continue
+		}
+		if err := o.Locate(tc.loc); err != nil {
+			t.Error(err)
+		}
+		if got := o.TextOf(tc.loc); got != tc.text {
+			t.Errorf("TextOf(%s) = %q, want %q", tc.loc, got, tc.text)
+		}
+	}
+	if n := o.Count("2(a)"); n != 2 {
+		t.Errorf("2(a) occurs %d times, want 2 (letters restart in each section)", n)
+	}
+	if err := o.Locate("2(b)"); err == nil || !strings.Contains(err.Error(), "write it within its section as 2(I)(b)") {
+		t.Errorf("Locate(2(b)) = %v, want the section form asked for", err)
+	}
+}

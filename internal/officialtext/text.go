@@ -106,33 +106,19 @@ func (o *Text) File() string { return o.file }
 // Count is how many items carry locator loc (more than one: ambiguous).
 func (o *Text) Count(loc string) int { return o.count[loc] }
 
-// Locate is Check for a clause's locator, with one more rule: in a
-// paragraph whose letters restart under each roman section, a lettered
-// item must be located within its section even where its letter happens
-// to occur once (2348 34(i)(f), not 34(f)). Paragraphs lettered straight
-// through their sections (2717, 2765) keep N(x).
+// Locate is Check for a clause's locator, with one more rule: a lettered
+// item of a roman section is located within its section, N(r)(x), even
+// where its letter occurs once in the paragraph, whether the letters
+// restart in each section (2348 34(i)(f), not 34(f)) or run on through
+// them (2717 34(ii)(h), not 34(h)). That is the importer's canonical
+// locator, so a curated and an imported clause name a paragraph alike.
 func (o *Text) Locate(loc string) error {
 	if err := o.Check(loc); err != nil {
 		return err
 	}
 	for _, it := range o.items {
-		if it.loc != loc || it.section == "" {
-			continue
-		}
-		top, _, _ := strings.Cut(it.loc, "(")
-		sections := map[string]map[string]bool{} // N(x) -> the sections holding a letter x
-		for _, other := range o.items {
-			if other.section != "" && strings.HasPrefix(other.loc, top+"(") {
-				if sections[other.loc] == nil {
-					sections[other.loc] = map[string]bool{}
-				}
-				sections[other.loc][other.section] = true
-			}
-		}
-		for _, in := range sections {
-			if len(in) > 1 {
-				return fmt.Errorf("%s paragraph %s is a lettered item of the roman section %s, and the letters restart in each section: write it within its section as %s", o.symbol, loc, it.section, it.inSec)
-			}
+		if it.loc == loc && it.section != "" {
+			return fmt.Errorf("%s paragraph %s is a lettered item of the roman section %s: write it within its section as %s", o.symbol, loc, it.section, it.inSec)
 		}
 	}
 	return nil
