@@ -36,6 +36,7 @@ var NodeColumns = []Column{
 	// Clause
 	{"mandateId", String}, {"paragraph", String}, {"summary", String}, {"text", String}, {"position", Int},
 	{"tagAgendas", List}, {"tagSources", List}, {"tagRules", List}, {"tagPhrases", List}, {"tagReasons", List},
+	{"notTaggedAgendas", List}, {"notTaggedReasons", List},
 	// Document
 	{"title", String}, {"documentKind", String}, {"issuer", String}, {"published", Date}, {"year", Int},
 	// Agenda

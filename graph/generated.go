@@ -65,6 +65,7 @@ type ComplexityRoot struct {
 		Agendas         func(childComplexity int) int
 		ID              func(childComplexity int) int
 		Mandate         func(childComplexity int) int
+		NotTagged       func(childComplexity int) int
 		NullableSummary func(childComplexity int) int
 		NullableText    func(childComplexity int) int
 		Paragraph       func(childComplexity int) int
@@ -81,6 +82,11 @@ type ComplexityRoot struct {
 	ClauseEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	ClauseNotTagged struct {
+		Agenda func(childComplexity int) int
+		Reason func(childComplexity int) int
 	}
 
 	ClauseTag struct {
@@ -267,6 +273,7 @@ type ClauseResolver interface {
 
 	Agendas(ctx context.Context, obj *model.Clause) ([]*model.Agenda, error)
 	Tags(ctx context.Context, obj *model.Clause) ([]*model.ClauseTag, error)
+
 	Relations(ctx context.Context, obj *model.Clause, kind *policy.RelationKind) ([]*model.Relation, error)
 }
 type DocumentResolver interface {
@@ -438,6 +445,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Clause.Mandate(childComplexity), true
+	case "Clause.notTagged":
+		if e.ComplexityRoot.Clause.NotTagged == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Clause.NotTagged(childComplexity), true
 	case "Clause.summary":
 		if e.ComplexityRoot.Clause.NullableSummary == nil {
 			break
@@ -505,6 +518,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ClauseEdge.Node(childComplexity), true
+
+	case "ClauseNotTagged.agenda":
+		if e.ComplexityRoot.ClauseNotTagged.Agenda == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClauseNotTagged.Agenda(childComplexity), true
+	case "ClauseNotTagged.reason":
+		if e.ComplexityRoot.ClauseNotTagged.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClauseNotTagged.Reason(childComplexity), true
 
 	case "ClauseTag.agenda":
 		if e.ComplexityRoot.ClauseTag.Agenda == nil {
@@ -1441,6 +1467,8 @@ type Clause implements Node {
   agendas: [Agenda!]!
   "Why the clause addresses each of its agendas, in the order of agendas."
   tags: [ClauseTag!]!
+  "The agendas a tagging rule gives the clause's official text that the curator rejects, each with the reason."
+  notTagged: [ClauseNotTagged!]!
   "The relations with this clause at either end, ordered by id."
   relations(kind: RelationKind): [Relation!]!
 }
@@ -1455,6 +1483,14 @@ type ClauseTag {
   "The words the rule matched, as they stand in the clause or its heading; null for a curated tag."
   phrase: String
   "The rule's one-line rationale, or the curator's reason."
+  reason: String!
+}
+
+"An agenda a tagging rule gives a clause and the curator rejects, and why."
+type ClauseNotTagged {
+  "The agenda's id."
+  agenda: String!
+  "The curator's reason, in the project's own words."
   reason: String!
 }
 
@@ -1881,6 +1917,8 @@ func (ec *executionContext) childFields_Clause(ctx context.Context, field graphq
 		return ec.fieldContext_Clause_agendas(ctx, field)
 	case "tags":
 		return ec.fieldContext_Clause_tags(ctx, field)
+	case "notTagged":
+		return ec.fieldContext_Clause_notTagged(ctx, field)
 	case "relations":
 		return ec.fieldContext_Clause_relations(ctx, field)
 	}
@@ -1907,6 +1945,16 @@ func (ec *executionContext) childFields_ClauseEdge(ctx context.Context, field gr
 		return ec.fieldContext_ClauseEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ClauseEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ClauseNotTagged(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "agenda":
+		return ec.fieldContext_ClauseNotTagged_agenda(ctx, field)
+	case "reason":
+		return ec.fieldContext_ClauseNotTagged_reason(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ClauseNotTagged", field.Name)
 }
 
 func (ec *executionContext) childFields_ClauseTag(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3374,6 +3422,38 @@ func (ec *executionContext) fieldContext_Clause_tags(_ context.Context, field gr
 	return fc, nil
 }
 
+func (ec *executionContext) _Clause_notTagged(ctx context.Context, field graphql.CollectedField, obj *model.Clause) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Clause_notTagged(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NotTagged, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []policy.NotTagged) graphql.Marshaler {
+			return ec.marshalNClauseNotTagged2ᚕgithubᚗcomᚋmandategraphᚋmandategraphᚋpolicyᚐNotTaggedᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Clause_notTagged(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Clause",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClauseNotTagged(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Clause_relations(ctx context.Context, field graphql.CollectedField, obj *model.Clause) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3558,6 +3638,52 @@ func (ec *executionContext) fieldContext_ClauseEdge_node(_ context.Context, fiel
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _ClauseNotTagged_agenda(ctx context.Context, field graphql.CollectedField, obj *policy.NotTagged) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClauseNotTagged_agenda(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Agenda, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClauseNotTagged_agenda(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClauseNotTagged", field, false, false, "String")
+}
+
+func (ec *executionContext) _ClauseNotTagged_reason(ctx context.Context, field graphql.CollectedField, obj *policy.NotTagged) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClauseNotTagged_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClauseNotTagged_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClauseNotTagged", field, false, false, "String")
 }
 
 func (ec *executionContext) _ClauseTag_agenda(ctx context.Context, field graphql.CollectedField, obj *model.ClauseTag) (ret graphql.Marshaler) {
@@ -8413,6 +8539,11 @@ func (ec *executionContext) _Clause(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Clause_tags(ctx, field, obj)
 				})
+		case "notTagged":
+			out.Values[i] = ec._Clause_notTagged(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "relations":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -8497,6 +8628,44 @@ func (ec *executionContext) _ClauseEdge(ctx context.Context, sel ast.SelectionSe
 			}
 		case "node":
 			out.Values[i] = ec._ClauseEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var clauseNotTaggedImplementors = []string{"ClauseNotTagged"}
+
+func (ec *executionContext) _ClauseNotTagged(ctx context.Context, sel ast.SelectionSet, obj *policy.NotTagged) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, clauseNotTaggedImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ClauseNotTagged")
+		case "agenda":
+			out.Values[i] = ec._ClauseNotTagged_agenda(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reason":
+			out.Values[i] = ec._ClauseNotTagged_reason(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -10156,6 +10325,26 @@ func (ec *executionContext) marshalNClauseEdge2ᚖgithubᚗcomᚋmandategraphᚋ
 		return graphql.Null
 	}
 	return ec._ClauseEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNClauseNotTagged2githubᚗcomᚋmandategraphᚋmandategraphᚋpolicyᚐNotTagged(ctx context.Context, sel ast.SelectionSet, v policy.NotTagged) graphql.Marshaler {
+	return ec._ClauseNotTagged(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNClauseNotTagged2ᚕgithubᚗcomᚋmandategraphᚋmandategraphᚋpolicyᚐNotTaggedᚄ(ctx context.Context, sel ast.SelectionSet, v []policy.NotTagged) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNClauseNotTagged2githubᚗcomᚋmandategraphᚋmandategraphᚋpolicyᚐNotTagged(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNClauseTag2ᚕᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐClauseTagᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ClauseTag) graphql.Marshaler {

@@ -45,6 +45,7 @@ func shapes() map[string]shape {
 		"relation":   relationShape(),
 		"evidence":   evidenceShape(),
 		"tag":        tagShape(),
+		"notTagged":  notTaggedShape(),
 	}
 }
 
@@ -89,7 +90,7 @@ func mandateShape() shape {
 func clauseShape() shape {
 	return shape{"a clause", []field{
 		{"paragraph", true}, {"summary", false}, {"text", false}, {"agendas", false},
-		{"tags", false}, {"provenance", false},
+		{"tags", false}, {"notTagged", false}, {"provenance", false},
 	}}
 }
 
@@ -386,6 +387,7 @@ func (d *fileDecoder) clause(v value) (c policy.Clause, pv value, hasProv, ok bo
 	c.Text, _, _ = o.str("text")
 	c.Agendas = d.refs(o, "agendas", kindAgenda)
 	c.Tags = d.tags(o, c.Agendas)
+	c.NotTagged = d.notTagged(o, c.Agendas)
 	c.Provenance, hasProv = d.provenanceField(o)
 	return c, pv, hasProv, true
 }
@@ -427,6 +429,40 @@ func (d *fileDecoder) tags(o *object, agendas []string) []policy.Tag {
 			d.errorf(pv, "a phrase goes with a rule: name the rule, or drop the phrase of a curated tag")
 		}
 		out = append(out, t)
+	}
+	return out
+}
+
+// notTaggedShape returns the fields of an agenda a rule gives and the
+// curator rejects.
+func notTaggedShape() shape {
+	return shape{"a rejected rule tag", []field{{"agenda", true}, {"reason", true}}}
+}
+
+// notTagged decodes the agendas the curator rejects: each a known agenda,
+// not among the clause's agendas, at most once, with a reason.
+func (d *fileDecoder) notTagged(o *object, agendas []string) []policy.NotTagged {
+	items, _ := o.list("notTagged")
+	var out []policy.NotTagged
+	first := map[string]bool{}
+	for _, it := range items {
+		no := d.object(it, notTaggedShape())
+		if no == nil {
+			continue
+		}
+		var n policy.NotTagged
+		var av value
+		n.Agenda, av, _ = d.ref(no, "agenda", reference{kinds: kindAgenda})
+		n.Reason, _, _ = no.str("reason")
+		switch {
+		case n.Agenda == "":
+		case slices.Contains(agendas, n.Agenda):
+			d.errorf(av, "%q is rejected and also among the clause's agendas %v (keep one of the two)", n.Agenda, agendas)
+		case first[n.Agenda]:
+			d.errorf(av, "%q rejected a second time (one entry per agenda)", n.Agenda)
+		}
+		first[n.Agenda] = true
+		out = append(out, n)
 	}
 	return out
 }

@@ -2,6 +2,8 @@ package loader_test
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -85,5 +87,101 @@ mandates:
 	c := policy.Clause{Agendas: []string{"POC"}}
 	if got := c.AllTags(); len(got) != 1 || got[0].Source != policy.TagCurated || got[0].Reason != policy.NoReasonRecorded {
 		t.Errorf("AllTags of an untagged agenda: %+v", got)
+	}
+}
+
+// notTagged records an agenda a rule gives that the curator rejects, with
+// the reason: it reads, writes back the same, and each mistake is named.
+func TestClauseNotTagged(t *testing.T) {
+	const head = `agendas:
+  - {id: POC, name: Protection of civilians, description: x, provenance: {source: https://example.org, status: unverified}}
+  - {id: SSR, name: Security sector reform, description: x, provenance: {source: https://example.org, status: unverified}}
+  - {id: HR, name: Human rights, description: x, provenance: {source: https://example.org, status: unverified}}
+missions:
+  - {id: UNTM, name: Test mission, hostCountries: [ATA], start: 2080-01-01, provenance: {source: https://example.org, status: unverified}}
+mandates:
+  - id: S/RES/9001(2080)
+    kind: RESOLUTION
+    adopted: 2080-02-01
+    missions: [UNTM]
+    provenance: {source: https://example.org, status: unverified}
+    clauses:
+      - paragraph: 1
+        summary: Our words.
+        agendas: [POC]
+        notTagged:
+`
+	for _, tc := range []struct{ name, rejected, want string }{
+		{"two rejected", `          - {agenda: SSR, reason: joint operations alone are not reform}
+          - {agenda: HR, reason: human rights named only as a condition}
+`, ""},
+		{"also an agenda", `          - {agenda: POC, reason: r}
+`, `"POC" is rejected and also among the clause's agendas [POC]`},
+		{"twice", `          - {agenda: SSR, reason: r}
+          - {agenda: SSR, reason: s}
+`, `"SSR" rejected a second time`},
+		{"unknown agenda", `          - {agenda: XYZ, reason: r}
+`, `XYZ`},
+		{"no reason", `          - {agenda: SSR}
+`, `missing required field "reason"`},
+		{"unknown field", `          - {agenda: SSR, reason: r, rule: ssr-x}
+`, `rule`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ds, diags := loader.Parse(map[string][]byte{"d.yaml": []byte(head + tc.rejected)})
+			if tc.want != "" {
+				lines := diags.Lines()
+				if len(lines) != 1 || !strings.Contains(lines[0], tc.want) {
+					t.Fatalf("diagnostics %q, want one containing %q", lines, tc.want)
+				}
+				return
+			}
+			if len(diags) > 0 {
+				t.Fatal(diags.Lines())
+			}
+			c := ds.Mandates[0].Clauses[0]
+			want := []policy.NotTagged{
+				{Agenda: "SSR", Reason: "joint operations alone are not reform"},
+				{Agenda: "HR", Reason: "human rights named only as a condition"},
+			}
+			if diff := cmp.Diff(want, c.NotTagged); diff != "" {
+				t.Errorf("notTagged (-want +got):\n%s", diff)
+			}
+			for name, write := range map[string]func() (map[string][]byte, error){
+				"yaml": func() (map[string][]byte, error) {
+					var b bytes.Buffer
+					err := loader.WriteYAML(&b, ds)
+					return map[string][]byte{"d.yaml": b.Bytes()}, err
+				},
+				"json": func() (map[string][]byte, error) {
+					dir := t.TempDir()
+					if err := loader.WriteJSON(dir, ds); err != nil {
+						return nil, err
+					}
+					files := map[string][]byte{}
+					entries, err := os.ReadDir(dir)
+					for _, e := range entries {
+						b, rerr := os.ReadFile(filepath.Join(dir, e.Name()))
+						if rerr != nil {
+							return nil, rerr
+						}
+						files[e.Name()] = b
+					}
+					return files, err
+				},
+			} {
+				files, err := write()
+				if err != nil {
+					t.Fatal(err)
+				}
+				again, diags := loader.Parse(files)
+				if len(diags) > 0 {
+					t.Fatal(name, diags.Lines())
+				}
+				if diff := cmp.Diff(c.NotTagged, again.Mandates[0].Clauses[0].NotTagged); diff != "" {
+					t.Errorf("%s written and read back (-want +got):\n%s", name, diff)
+				}
+			}
+		})
 	}
 }

@@ -40,7 +40,12 @@ type (
 		Text       string          `json:"text,omitempty"`
 		Agendas    []string        `json:"agendas,omitempty"`
 		Tags       []tagJSON       `json:"tags,omitempty"`
+		NotTagged  []notTaggedJSON `json:"notTagged,omitempty"`
 		Provenance *provenanceJSON `json:"provenance,omitempty"`
+	}
+	notTaggedJSON struct {
+		Agenda string `json:"agenda"`
+		Reason string `json:"reason"`
 	}
 	tagJSON struct {
 		Agenda string `json:"agenda"`
@@ -141,6 +146,9 @@ func WriteJSON(dir string, ds *policy.Dataset) error {
 				cj := clauseJSON{Paragraph: c.Paragraph, Summary: c.Summary, Text: c.Text, Agendas: c.Agendas}
 				for _, t := range c.Tags {
 					cj.Tags = append(cj.Tags, tagJSON{t.Agenda, t.Rule, t.Phrase, t.Reason})
+				}
+				for _, n := range c.NotTagged {
+					cj.NotTagged = append(cj.NotTagged, notTaggedJSON{n.Agenda, n.Reason})
 				}
 				if c.Provenance != m.Provenance {
 					p := prov(c.Provenance)

@@ -50,8 +50,14 @@ func WriteYAML(w io.Writer, ds *policy.Dataset) error {
 					tn.Style = yaml.FlowStyle
 					tags.item(tn)
 				}
+				var rejected node
+				for _, n := range c.NotTagged {
+					nn := mapping("agenda", str(n.Agenda), "reason", str(n.Reason))
+					nn.Style = yaml.FlowStyle
+					rejected.item(nn)
+				}
 				clauses.item(mapping("paragraph", str(c.Paragraph), "summary", str(c.Summary), "text", str(c.Text),
-					"agendas", flow(c.Agendas), "tags", tags.seqOrNil(), "provenance", prov))
+					"agendas", flow(c.Agendas), "tags", tags.seqOrNil(), "notTagged", rejected.seqOrNil(), "provenance", prov))
 			}
 			var chapterVII *yaml.Node
 			if m.ChapterVII != nil {

@@ -123,6 +123,9 @@ var nodeKinds = []nodeKind{
 		tagPart("tagRules", func(t *policy.Tag) *string { return &t.Rule }),
 		tagPart("tagPhrases", func(t *policy.Tag) *string { return &t.Phrase }),
 		tagPart("tagReasons", func(t *policy.Tag) *string { return &t.Reason }),
+		// The agendas a rule gives that the curator rejects, and why.
+		notTaggedPart("notTaggedAgendas", func(n *policy.NotTagged) *string { return &n.Agenda }),
+		notTaggedPart("notTaggedReasons", func(n *policy.NotTagged) *string { return &n.Reason }),
 	),
 }
 
@@ -263,13 +266,27 @@ func flag[T any](key string, get func(*T) *bool) field[T] {
 // per tag ("" for a part a tag lacks); left out when the clause has no
 // tags. The lists of one clause must have the same length.
 func tagPart(key string, part func(*policy.Tag) *string) field[policy.Clause] {
+	return listPart(key, "tags", func(c *policy.Clause) *[]policy.Tag { return &c.Tags }, part)
+}
+
+// notTaggedPart is one part of the agendas a clause's curator rejects,
+// stored like a tag part.
+func notTaggedPart(key string, part func(*policy.NotTagged) *string) field[policy.Clause] {
+	return listPart(key, "rejected rule tags", func(c *policy.Clause) *[]policy.NotTagged { return &c.NotTagged }, part)
+}
+
+// listPart stores one string part of each element of a clause's list of
+// E as a property list, left out when the list is empty; on reading, the
+// lists of one clause's parts must have the same length.
+func listPart[E any](key, what string, list func(*policy.Clause) *[]E, part func(*E) *string) field[policy.Clause] {
 	return field[policy.Clause]{key, func(c *policy.Clause) any {
-		if len(c.Tags) == 0 {
+		es := *list(c)
+		if len(es) == 0 {
 			return nil
 		}
-		l := make([]string, len(c.Tags))
-		for i := range c.Tags {
-			l[i] = *part(&c.Tags[i])
+		l := make([]string, len(es))
+		for i := range es {
+			l[i] = *part(&es[i])
 		}
 		return l
 	}, func(c *policy.Clause, p *props) {
@@ -277,15 +294,16 @@ func tagPart(key string, part func(*policy.Tag) *string) field[policy.Clause] {
 		if len(l) == 0 {
 			return
 		}
-		if c.Tags == nil {
-			c.Tags = make([]policy.Tag, len(l))
+		es := list(c)
+		if *es == nil {
+			*es = make([]E, len(l))
 		}
-		if len(l) != len(c.Tags) {
-			p.fail(key, "has %d entries, the clause has %d tags", len(l), len(c.Tags))
+		if len(l) != len(*es) {
+			p.fail(key, "has %d entries, the clause has %d %s", len(l), len(*es), what)
 			return
 		}
 		for i := range l {
-			*part(&c.Tags[i]) = l[i]
+			*part(&(*es)[i]) = l[i]
 		}
 	}}
 }

@@ -117,7 +117,10 @@ type Clause struct {
 	Agendas   []string
 	// Tags say why the clause addresses each agenda; an agenda of Agendas
 	// without an entry is a curated tag with no reason recorded (AllTags).
-	Tags       []Tag
+	Tags []Tag
+	// NotTagged are agendas a tagging rule gives the clause's official text
+	// that the curator rejects, each with the reason; none is in Agendas.
+	NotTagged  []NotTagged
 	Provenance Provenance
 	// Order is the clause's position within its mandate, for stable listing.
 	Order int

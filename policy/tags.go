@@ -52,3 +52,12 @@ func (c Clause) AllTags() []Tag {
 	}
 	return out
 }
+
+// NotTagged is an agenda a tagging rule gives a clause and the curator
+// rejects, with the curator's reason ("notTagged" in the dataset format).
+// It keeps a difference between the rules and the curator visible and
+// explained instead of silently dropped.
+type NotTagged struct {
+	Agenda string
+	Reason string // the curator's reason, in the project's own words
+}

@@ -59,13 +59,13 @@ func TestReadLabelsErrors(t *testing.T) {
 	}
 }
 
-// TestLabels reports the embedded rules' precision and recall per agenda on
+// TestEvalLabels reports the embedded rules' precision and recall per agenda on
 // the hand labels (tagging/testdata/labels.tsv), dev and test separately.
 // Clause texts come from the UN's XML (then the EOSG JSON) in shared/data.
 // Rules are tuned on dev rows only; the test rows are reported as they are.
 // It is also a regression guard: POC and SSR on dev must stay at the level
 // the rules reached (devFloors), which tolerates about one more error each.
-func TestLabels(t *testing.T) {
+func TestEvalLabels(t *testing.T) {
 	const path = "testdata/labels.tsv"
 	f, err := os.Open(path)
 	if err != nil {
@@ -97,6 +97,9 @@ func TestLabels(t *testing.T) {
 			t.Logf("%-4s %-5s precision %.2f recall %.2f (TP %d FP %d FN %d TN %d)", split, a, s.Precision(), s.Recall(), s.TP, s.FP, s.FN, s.TN)
 		}
 	}
+	if os.Getenv("MANDATEGRAPH_LIST_DEV_ERRORS") == "1" {
+		listDevErrors(t, labels, clauses, tagger)
+	}
 	for agenda, floor := range devFloors {
 		s := scores["dev"][agenda]
 		if s == nil {
@@ -112,14 +115,14 @@ func TestLabels(t *testing.T) {
 	}
 }
 
-// devFloors are the least precision and recall TestLabels accepts on the dev
-// split. Reached on 2026-12-01: POC 1.00 / 1.00 (18 positives), SSR 1.00 /
-// 0.92 (26 positives); each floor lets one more error through (POC 17/18 =
-// 0.94; SSR 24/25 = 0.96 precision, 23/26 = 0.88 recall). Raise them when the
-// rules improve; lowering one needs a reason in the commit.
+// devFloors are the least precision and recall TestEvalLabels accepts on
+// the dev split. Reached on 2026-12-02: POC 1.00 / 1.00 (18 positives), SSR
+// 1.00 / 1.00 (26 positives); each floor lets one more error through (POC
+// 17/18 = 0.94; SSR 26/27 = 0.96 precision, 25/26 = 0.96 recall). Raise them
+// when the rules improve; lowering one needs a reason in the commit.
 var devFloors = map[string]struct{ precision, recall float64 }{
 	"POC": {precision: 0.94, recall: 0.94},
-	"SSR": {precision: 0.95, recall: 0.88},
+	"SSR": {precision: 0.96, recall: 0.96},
 }
 
 func labelledClauses(t *testing.T) map[string]importer.Clause {
@@ -149,4 +152,37 @@ func labelledClauses(t *testing.T) map[string]importer.Clause {
 		}
 	}
 	return out
+}
+
+// listDevErrors logs, for the dev split only, every POC and SSR label the
+// rules miss or contradict, with the clause's text and headings, so that
+// rules can be written from dev errors without seeing test ones
+// (MANDATEGRAPH_LIST_DEV_ERRORS=1). There is no switch for the test split
+// on purpose.
+func listDevErrors(t *testing.T, labels []tagging.Label, clauses map[string]importer.Clause, tagger *tagging.Tagger) {
+	for _, l := range labels {
+		if l.Split != "dev" {
+			continue
+		}
+		c, ok := clauses[l.Symbol+"#"+l.Locator]
+		if !ok {
+			continue
+		}
+		got := map[string]tagging.Tag{}
+		for _, tg := range tagger.Tag(c.Text, c.Headings) {
+			got[tg.Agenda] = tg
+		}
+		for _, a := range []string{"POC", "SSR"} {
+			want, judged := l.Judged[a]
+			tg, has := got[a]
+			switch {
+			case !judged || want == has:
+				continue
+			case want:
+				t.Logf("dev FN %s %s %s: %q under %q", a, l.Symbol, l.Locator, c.Text, c.Headings)
+			default:
+				t.Logf("dev FP %s %s %s (%s: %q): %q under %q", a, l.Symbol, l.Locator, tg.Rule, tg.Phrase, c.Text, c.Headings)
+			}
+		}
+	}
 }

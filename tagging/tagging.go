@@ -43,7 +43,12 @@ type Rule struct {
 	// Side "before" looks for Near only in the words before the phrase
 	// (what is done comes first: "training of the police"); "" both sides.
 	Side string `yaml:"side"`
+	// With, for a heading rule, makes it fire only when one of these
+	// phrases also occurs in the clause's own text: the heading gives the
+	// context, the text must still be about the task (docs/labelling.md).
+	With []string `yaml:"with"`
 
+	with    []pattern
 	phrases []pattern
 	unless  []pattern
 	near    []pattern
@@ -138,6 +143,16 @@ func Parse(data []byte) (*Tagger, error) {
 			}
 			r.near = append(r.near, pat)
 		}
+		if len(r.With) > 0 && r.Scope != ScopeHeading {
+			return nil, fmt.Errorf("rule %s: with is for heading rules (a text rule uses near)", r.ID)
+		}
+		for _, p := range r.With {
+			pat, err := compile(p)
+			if err != nil {
+				return nil, fmt.Errorf("rule %s: with: %w", r.ID, err)
+			}
+			r.with = append(r.with, pat)
+		}
 		for _, p := range r.Unless {
 			pat, err := compile(p)
 			if err != nil {
@@ -172,6 +187,9 @@ func (t *Tagger) Tag(text string, headings []string) []Tag {
 		case ScopeText:
 			phrase = r.match(body)
 		case ScopeHeading:
+			if !r.within(body) {
+				continue
+			}
 			for j := len(heads) - 1; j >= 0 && phrase == ""; j-- {
 				phrase = r.match(heads[j])
 			}
@@ -187,6 +205,20 @@ func (t *Tagger) Tag(text string, headings []string) []Tag {
 		}
 	}
 	return out
+}
+
+// within says whether the clause's own text has one of the rule's with
+// phrases (true when the rule has none).
+func (r *Rule) within(toks []token) bool {
+	if len(r.with) == 0 {
+		return true
+	}
+	for _, w := range r.with {
+		if w.find(toks) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 func (r *Rule) cancelled(toks []token) bool {

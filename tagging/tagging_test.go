@@ -126,6 +126,43 @@ rules:
 	}
 }
 
+// A heading rule with "with" fires only when the clause's own text has one
+// of those words too.
+func TestTagHeadingWith(t *testing.T) {
+	tagger, err := tagging.Parse([]byte(`
+rules:
+  - id: poc-heading
+    agenda: POC
+    why: the heading's context, for a text about protection
+    scope: heading
+    phrases: ["protection of civilians"]
+    with: ["protect*", "threat*"]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	heads := []string{"Mandate", "Protection of civilians"}
+	for _, tc := range []struct {
+		name, text string
+		headings   []string
+		want       []tagging.Tag
+	}{
+		{"text about protection", "deter threats against the population", heads, []tagging.Tag{{Agenda: "POC", Rule: "poc-heading", Phrase: "Protection of civilians", Scope: "heading"}}},
+		{"text about something else", "support the return of displaced persons", heads, nil},
+		{"protection words without the heading", "deter threats against the population", []string{"Mandate"}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := tagger.Tag(tc.text, tc.headings)
+			if len(got) == 0 && len(tc.want) == 0 {
+				return
+			}
+			if d := cmp.Diff(tc.want, got); d != "" {
+				t.Errorf("Tag(%q) (-want +got):\n%s", tc.text, d)
+			}
+		})
+	}
+}
+
 func TestParseRejects(t *testing.T) {
 	for _, tc := range []struct{ yaml, want string }{
 		{"rules:\n  - id: x\n    agenda: NOPE\n    why: a b c\n    phrases: [a]\n", `unknown agenda "NOPE"`},
@@ -137,6 +174,7 @@ func TestParseRejects(t *testing.T) {
 		{"rules:\n  - id: x\n    agenda: POC\n    why: a b c\n    phrases: [a]\n    window: 3\n", "window or side without near"},
 		{"rules:\n  - id: x\n    agenda: POC\n    why: a b c\n    phrases: [a]\n    near: [b]\n    window: -1\n", "window -1"},
 		{"rules:\n  - id: x\n    agenda: POC\n    why: a b c\n    phrases: [a]\n    near: [b]\n    side: after\n", `side "after"`},
+		{"rules:\n  - id: x\n    agenda: POC\n    why: a b c\n    phrases: [a]\n    with: [b]\n", "with is for heading rules"},
 	} {
 		_, err := tagging.Parse([]byte(tc.yaml))
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
