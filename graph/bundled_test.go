@@ -1,0 +1,127 @@
+package graph_test
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/mandategraph/mandategraph/graph"
+	"github.com/mandategraph/mandategraph/loader"
+	"github.com/mandategraph/mandategraph/neo4jdb"
+	"github.com/mandategraph/mandategraph/neo4jdb/neo4jtest"
+)
+
+// TestBundledGraphAnswersTheChapter: with the bundled dataset (curated and
+// imported) loaded, agendaOverlap(POC, SSR) lists the eight missions the
+// chapter names, each with a first date, and each mission's mandateTimeline
+// holds every mandate since 2000 that data/import/selection.tsv selects for
+// it and every curated one.
+func TestBundledGraphAnswersTheChapter(t *testing.T) {
+	ds, diags := loader.Read("../data")
+	if err := diags.Err(); err != nil {
+		t.Fatal(err)
+	}
+	store := neo4jtest.Open(t)
+	if _, err := store.Load(context.Background(), ds, neo4jdb.LoadOptions{}); err != nil {
+		t.Fatalf("load the bundled dataset: %v", err)
+	}
+	a := &api{store: store, handler: graph.NewHandler(store, graph.DefaultLimits, quietLogger())}
+
+	res := a.post(t, `{ agendaOverlap(agendas: ["POC", "SSR"]) { mission { acronym } since } }`, nil)
+	if res.Status != 200 || len(res.Errors) > 0 {
+		t.Fatalf("agendaOverlap: status %d, errors %+v", res.Status, res.Errors)
+	}
+	var ov struct {
+		AgendaOverlap []struct {
+			Mission struct{ Acronym string }
+			Since   *string
+		}
+	}
+	if err := json.Unmarshal(res.Data, &ov); err != nil {
+		t.Fatal(err)
+	}
+	since := map[string]*string{}
+	for _, o := range ov.AgendaOverlap {
+		since[o.Mission.Acronym] = o.Since
+	}
+	for _, m := range []string{"MONUSCO", "MINUSCA", "UNISFA", "UNMIL", "UNOCI", "MINUSTAH", "UNAMID", "MINUSMA"} {
+		if s, ok := since[m]; !ok || s == nil || *s == "" {
+			t.Errorf("agendaOverlap(POC, SSR) lacks %s or its first date: %s", m, res.Data)
+		}
+	}
+
+	// A curated mandate keeps its own missions (the import does not
+	// rewrite it), so the selection's rows count only for the others.
+	curated := map[string]bool{}
+	for _, m := range ds.Mandates {
+		if !strings.HasPrefix(m.Provenance.Method, "imported by") {
+			curated[m.ID] = true
+		}
+	}
+	want := map[string]map[string]bool{}
+	b, err := os.ReadFile("../data/import/selection.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		f := strings.Split(line, "\t")
+		if len(f) != 5 || !strings.HasPrefix(f[0], "S/RES/") || curated[f[0]] {
+			continue
+		}
+		for _, m := range strings.Split(f[2], ",") {
+			if want[m] == nil {
+				want[m] = map[string]bool{}
+			}
+			want[m][f[0]] = true
+		}
+	}
+	for _, m := range ds.Mandates {
+		if m.Adopted.Year() < 2000 {
+			continue
+		}
+		for _, id := range m.Missions {
+			if want[id] == nil {
+				want[id] = map[string]bool{}
+			}
+			want[id][m.ID] = true
+		}
+	}
+	for _, mission := range []string{"MONUC", "MONUSCO", "MINUSMA", "MINUSCA", "UNMIL", "UNOCI", "MINUSTAH", "MINUJUSTH", "UNAMID", "UNISFA"} {
+		res := a.post(t, `query($m: ID!) { mandateTimeline(mission: $m) { mandate { symbol } agendas { id } } }`, map[string]any{"m": mission})
+		if res.Status != 200 || len(res.Errors) > 0 {
+			t.Fatalf("mandateTimeline(%s): status %d, errors %+v", mission, res.Status, res.Errors)
+		}
+		var tl struct {
+			MandateTimeline []struct {
+				Mandate struct{ Symbol string }
+				Agendas *[]struct{ ID string }
+			}
+		}
+		if err := json.Unmarshal(res.Data, &tl); err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]bool{}
+		var unrecorded []string
+		for _, e := range tl.MandateTimeline {
+			got[e.Mandate.Symbol] = true
+			if e.Agendas == nil {
+				unrecorded = append(unrecorded, e.Mandate.Symbol)
+			}
+		}
+		// Curated mandates that the import does not rewrite and that have no
+		// clause have unknown agendas (null); the log lists them.
+		if len(unrecorded) > 0 {
+			t.Logf("mandateTimeline(%s): %d of %d mandates with unknown agendas: %v", mission, len(unrecorded), len(tl.MandateTimeline), unrecorded)
+		}
+		if len(want[mission]) == 0 {
+			t.Errorf("%s: no mandate expected; the selection is empty", mission)
+		}
+		for s := range want[mission] {
+			if !got[s] {
+				t.Errorf("mandateTimeline(%s) lacks %s", mission, s)
+			}
+		}
+	}
+}
