@@ -45,6 +45,7 @@ func shapes() map[string]shape {
 		"relation":   relationShape(),
 		"evidence":   evidenceShape(),
 		"tag":        tagShape(),
+		"supplement": supplementShape(),
 	}
 }
 
@@ -53,6 +54,7 @@ func datasetShape() shape {
 	return shape{"a dataset file", []field{
 		{"$schema", false}, {"agendas", false}, {"missions", false},
 		{"mandates", false}, {"documents", false}, {"relations", false},
+		{"supplements", false},
 	}}
 }
 
@@ -136,6 +138,8 @@ func (d *fileDecoder) top(v value) {
 		"mandates":  d.mandate,
 		"documents": d.document,
 		"relations": d.relation,
+		// supplement.go
+		"supplements": d.supplement,
 	}
 	for _, name := range o.order {
 		fv := o.fields[name]
