@@ -2,14 +2,20 @@ package bundled
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
+	"sort"
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
 	"github.com/mandategraph/mandategraph/importer"
 	"github.com/mandategraph/mandategraph/loader"
+	"github.com/mandategraph/mandategraph/policy"
 )
 
 // sharedData is MANDATEGRAPH_SHARED_DATA, else ../shared/data beside the checkout.
@@ -39,6 +45,7 @@ func TestSelectRule(t *testing.T) {
 			{Locator: "3(a)", Parent: "3", Text: "To support MINUSCA's partners;"},
 		}, []string{"MINUSCA"}},
 		{"after a comma", false, []importer.Clause{{Locator: "10", Text: "Takes note of the report, endorses the recommendations on MONUC's concept of operations;"}}, []string{"MONUC"}},
+		{"after and", false, []importer.Clause{{Locator: "6", Text: "Expresses its full support for UNFICYP and decides to extend its mandate for a further period;"}}, []string{"UNFICYP"}},
 		{"welcomes is not a decision", false, []importer.Clause{{Locator: "1", Text: "Welcomes the work of MONUSCO under its mandate;"}}, nil},
 		{"a decision on something else", false, []importer.Clause{{Locator: "2", Text: "Decides to remain seized of the matter, and commends UNMIL;"}}, nil},
 		{"MONUC is not MONUSCO", false, []importer.Clause{{Locator: "1", Text: "Decides to extend the mandate of MONUSCO;"}}, []string{"MONUSCO"}},
@@ -68,7 +75,7 @@ func TestSelectRule(t *testing.T) {
 
 // TestGeneratedUpToDate regenerates the imported files into a temporary
 // directory and requires them to equal the committed ones, byte for byte
-// (run scripts/import-bundled.sh after changing the importer, the tagging
+// (run `make import-bundled` after changing the importer, the tagging
 // rules, the selection rule or the curated files).
 func TestGeneratedUpToDate(t *testing.T) {
 	root := filepath.Join(sharedData(t), "external", "unxml-scresolutions")
@@ -96,17 +103,27 @@ func TestGeneratedUpToDate(t *testing.T) {
 		return out
 	}
 	got, want := list(tmp), list(data)
+	var stale []string
 	for name, b := range got {
 		if w, ok := want[name]; !ok {
-			t.Errorf("%s: generated but not committed (run scripts/import-bundled.sh)", name)
+			stale = append(stale, "data/"+name+": generated but not committed")
 		} else if !bytes.Equal(b, w) {
-			t.Errorf("%s: differs from a fresh generation (run scripts/import-bundled.sh)", name)
+			stale = append(stale, "data/"+name+": differs from a fresh generation")
 		}
 	}
 	for name := range want {
 		if _, ok := got[name]; !ok {
-			t.Errorf("data/%s: committed but no longer generated (run scripts/import-bundled.sh)", name)
+			stale = append(stale, "data/"+name+": committed but no longer generated")
 		}
+	}
+	if len(stale) > 0 {
+		sort.Strings(stale)
+		if len(stale) > 20 {
+			stale = append(stale[:20], fmt.Sprintf("... and %d more", len(stale)-20))
+		}
+		t.Errorf("the committed import output is out of date (the importer, the tagging rules, the selection rule "+
+			"or the curated files changed): run `make import-bundled` and commit data/imported and data/import/selection.tsv\n%s",
+			strings.Join(stale, "\n"))
 	}
 }
 
@@ -144,4 +161,69 @@ func TestSelectionCoversCurated(t *testing.T) {
 			t.Errorf("curated mandate %s (%v) is not in %s", m.ID, m.Missions, SelectionFile)
 		}
 	}
+}
+
+// TestCuratedSurvivesSupplements: with data/imported read beside the
+// curated files, every curated mandate keeps its own clauses (summaries,
+// tags, agendas) first and unchanged, and each one the selection holds is
+// completed by its supplement: every operative paragraph recorded.
+func TestCuratedSurvivesSupplements(t *testing.T) {
+	data := filepath.Join("..", "..", "data")
+	paths, err := curatedPaths(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	curated, diags := loader.Read(paths...)
+	if err := diags.Err(); err != nil {
+		t.Fatal(err)
+	}
+	all, diags := loader.Read(data)
+	if err := diags.Err(); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(data, SelectionFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	selected := map[string]bool{}
+	for _, line := range strings.Split(string(b), "\n") {
+		if f := strings.Split(line, "\t"); len(f) == 5 {
+			selected[f[0]] = true
+		}
+	}
+	byID := map[string]policy.Mandate{}
+	for _, m := range all.Mandates {
+		byID[m.ID] = m
+	}
+	completed := 0
+	for _, cm := range curated.Mandates {
+		m, ok := byID[cm.ID]
+		if !ok {
+			t.Errorf("%s: curated, but not in the whole dataset", cm.ID)
+			continue
+		}
+		if len(m.Clauses) < len(cm.Clauses) {
+			t.Errorf("%s: %d clauses, fewer than its %d curated ones", cm.ID, len(m.Clauses), len(cm.Clauses))
+			continue
+		}
+		if diff := cmp.Diff(cm.Clauses, m.Clauses[:len(cm.Clauses)], cmpopts.EquateEmpty()); diff != "" {
+			t.Errorf("%s: the curated clauses changed (-curated +with imported):\n%s", cm.ID, diff)
+		}
+		for _, c := range m.Clauses[len(cm.Clauses):] {
+			if c.Summary != "" || !strings.HasPrefix(c.Provenance.Method, "imported by mandategraph import") {
+				t.Errorf("%s: supplement clause with summary %q, provenance %q", c.ID, c.Summary, c.Provenance.Method)
+			}
+		}
+		if selected[cm.ID] {
+			if !m.AllParagraphs || len(m.Clauses) == 0 {
+				t.Errorf("%s: selected but not completed (allParagraphs %v, %d clauses)", cm.ID, m.AllParagraphs, len(m.Clauses))
+			} else if len(m.Clauses) > len(cm.Clauses) {
+				completed++
+			}
+		}
+	}
+	if completed == 0 {
+		t.Error("no curated mandate was completed by a supplement")
+	}
+	t.Logf("%d curated mandates, %d completed by a supplement", len(curated.Mandates), completed)
 }
