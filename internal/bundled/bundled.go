@@ -72,30 +72,63 @@ var deciding = regexp.MustCompile(`(?i)(?:^|[,;] (?:and )?| and )(?:also |furthe
 // mandateWord: the paragraph speaks of the mandate, its extension or its tasks.
 var mandateWord = regexp.MustCompile(`(?i)\b(mandate|extend|establish|renew|authori[sz]|deploy|shall|tasks?|ceiling|strength|consist of|military component|police component|concept of operations?|priorities)`)
 
-// matchers returns a word-bounded pattern per mission id, from its acronym
-// and full name in the importer's mission table.
-func matchers(ids []string) (map[string]*regexp.Regexp, error) {
+// missionNames finds the missions a text names: one word-bounded pattern
+// over every acronym and full name of the missions, longest first, so
+// that a name inside a longer one counts only for the longer (MINURCA's
+// "United Nations Mission in the Central African Republic" inside
+// MINURCAT's "... and Chad").
+type missionNames struct {
+	re *regexp.Regexp
+	by map[string]string // lower-case acronym or name -> mission id
+}
+
+func matchers(ids []string) (*missionNames, error) {
 	want := map[string]bool{}
 	for _, id := range ids {
 		want[id] = true
 	}
-	out := map[string]*regexp.Regexp{}
+	mn := &missionNames{by: map[string]string{}}
+	found := map[string]bool{}
 	for _, m := range importer.Missions() {
 		if !want[m.ID] {
 			continue
 		}
-		alts := []string{regexp.QuoteMeta(m.Acronym)}
-		if m.Name != "" {
-			alts = append(alts, regexp.QuoteMeta(m.Name))
+		found[m.ID] = true
+		for _, alt := range []string{m.Acronym, m.Name} {
+			if alt != "" {
+				mn.by[strings.ToLower(alt)] = m.ID
+			}
 		}
-		out[m.ID] = regexp.MustCompile(`(?i:\b(?:` + strings.Join(alts, "|") + `)\b)`)
 	}
 	for id := range want {
-		if out[id] == nil {
+		if !found[id] {
 			return nil, fmt.Errorf("mission %s is not in the importer's mission table", id)
 		}
 	}
-	return out, nil
+	alts := make([]string, 0, len(mn.by))
+	for a := range mn.by {
+		alts = append(alts, a)
+	}
+	sort.Slice(alts, func(i, j int) bool {
+		if len(alts[i]) != len(alts[j]) {
+			return len(alts[i]) > len(alts[j])
+		}
+		return alts[i] < alts[j]
+	})
+	for i, a := range alts {
+		alts[i] = regexp.QuoteMeta(a)
+	}
+	mn.re = regexp.MustCompile(`(?i)\b(?:` + strings.Join(alts, "|") + `)\b`)
+	return mn, nil
+}
+
+// named returns the set of missions the text names.
+func (mn *missionNames) named(text string) map[string]bool {
+	out := map[string]bool{}
+	for _, m := range mn.re.FindAllString(text, -1) {
+		out[mn.by[strings.ToLower(m)]] = true
+	}
+	return out
 }
 
 // Select returns the resolutions from 2000 on with a top-level operative
@@ -140,8 +173,9 @@ func Select(rs []*importer.Resolution, ids []string, root string) ([]Row, error)
 			if v == nil || !mandateWord.MatchString(text) {
 				continue
 			}
+			named := pats.named(text)
 			for _, id := range ids {
-				if pats[id].MatchString(text) {
+				if named[id] {
 					why[id] = append(why[id], fmt.Sprintf("%s %s", loc, strings.ToLower(v[1])))
 				}
 			}

@@ -46,6 +46,7 @@ func TestSelectRule(t *testing.T) {
 		}, []string{"MINUSCA"}},
 		{"after a comma", false, []importer.Clause{{Locator: "10", Text: "Takes note of the report, endorses the recommendations on MONUC's concept of operations;"}}, []string{"MONUC"}},
 		{"after and", false, []importer.Clause{{Locator: "6", Text: "Expresses its full support for UNFICYP and decides to extend its mandate for a further period;"}}, []string{"UNFICYP"}},
+		{"MINURCA's name inside MINURCAT's", false, []importer.Clause{{Locator: "1", Text: "Decides to establish the United Nations Mission in the Central African Republic and Chad (MINURCAT) with the following mandate:"}}, []string{"MINURCAT"}},
 		{"welcomes is not a decision", false, []importer.Clause{{Locator: "1", Text: "Welcomes the work of MONUSCO under its mandate;"}}, nil},
 		{"a decision on something else", false, []importer.Clause{{Locator: "2", Text: "Decides to remain seized of the matter, and commends UNMIL;"}}, nil},
 		{"MONUC is not MONUSCO", false, []importer.Clause{{Locator: "1", Text: "Decides to extend the mandate of MONUSCO;"}}, []string{"MONUSCO"}},
