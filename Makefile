@@ -7,7 +7,7 @@ DATA ?= data
 export NEO4J_PORT ?= 7687
 export LISTEN_ADDR ?= 127.0.0.1:8080
 
-.PHONY: run test neo4j neo4j-stop neo4j-status build generate check-generated vet bench bench-api clean
+.PHONY: import-bundled run test neo4j neo4j-stop neo4j-status build generate check-generated vet bench bench-api clean
 
 ## run: start Neo4j if needed, build, load the bundled dataset, serve the API
 run: neo4j build
@@ -62,3 +62,7 @@ bench-api:
 
 clean:
 	rm -rf bin
+
+## import-bundled: regenerate data/import/selection.tsv and data/imported/ from ../shared (see data/README.md)
+import-bundled:
+	scripts/import-bundled.sh

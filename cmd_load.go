@@ -96,12 +96,12 @@ func load(ctx context.Context, args []string, getenv func(string) string, stdout
 		verb = "dry run of loading"
 	}
 	fmt.Fprintf(stderr, "%s %s into %s\n", verb, summarize(ds), cfg.URI)
+	var check func(neo4jdb.LoadReport) error
 	if !*dryRun && !*allowDeletions {
-		if err := checkDeletions(ctx, store, ds, *maxDeleteShare); err != nil {
-			return err
-		}
+		check = func(r neo4jdb.LoadReport) error { return checkDeletions(r, *maxDeleteShare) }
 	}
 	report, err := store.Load(ctx, ds, neo4jdb.LoadOptions{
+		Check:          check,
 		DryRun:         *dryRun,
 		BatchSize:      *batch,
 		StageAbove:     *stageAbove,
@@ -124,17 +124,13 @@ func load(ctx context.Context, args []string, getenv func(string) string, stdout
 const DefaultMaxDeleteShare = 0.5
 
 // checkDeletions refuses a load that would delete more than share of the
-// graph's nodes (a dataset directory given by mistake, half a dataset): it
-// computes the difference with a dry run first, so it costs one read of the
-// graph. A load that starts between the dry run and the real one is not
-// seen (loads are rare and take turns).
-func checkDeletions(ctx context.Context, store *neo4jdb.Store, ds *policy.Dataset, share float64) error {
-	dry, err := store.Load(ctx, ds, neo4jdb.LoadOptions{DryRun: true})
-	if err != nil {
-		return err
-	}
+// graph's nodes (a dataset directory given by mistake, half a dataset). It
+// is run by the load on the difference it computed, before writing, in
+// the load's transaction (neo4jdb.LoadOptions.Check): no second read of
+// the graph, and no other load can come between the check and the writes.
+func checkDeletions(r neo4jdb.LoadReport, share float64) error {
 	deleted, existing := 0, 0
-	for _, c := range dry.Nodes {
+	for _, c := range r.Nodes {
 		deleted += c.Deleted
 		existing += c.Deleted + c.Updated + c.Unchanged
 	}

@@ -48,7 +48,7 @@ func TestDiagnosticsAsError(t *testing.T) {
 	})
 	want := []string{
 		`a.yaml:1:11: missions: must be a list, not the string "y" (write [y] for a single item)`,
-		`a.yaml:2:1: unknown field "foo" (valid fields: $schema, agendas, missions, mandates, documents, relations)`,
+		`a.yaml:2:1: unknown field "foo" (valid fields: $schema, agendas, missions, mandates, documents, relations, supplements)`,
 		`b.yaml:1:10: agendas: must be a list, not the string "x" (write [x] for a single item)`,
 	}
 	if diff := cmp.Diff(want, diags.Lines()); diff != "" {

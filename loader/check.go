@@ -108,7 +108,9 @@ type loader struct {
 	ids        map[entityKind][]string // ids by kind, in definition order
 	refs       []reference
 	successors []successor
-	countries  map[string]bool
+	// supplements add clauses to mandates defined elsewhere (supplement.go).
+	supplements []supplement
+	countries   map[string]bool
 	// dropped are the files that could not be read at all (encoding,
 	// syntax): references to what they define are not reported.
 	dropped []string
@@ -165,6 +167,7 @@ func (l *loader) finish() (*policy.Dataset, Diagnostics) {
 		l.checkReference(r)
 	}
 	l.checkSuccessors()
+	l.mergeSupplements()
 	if len(l.diags) > 0 {
 		sorted := l.diags.sorted()
 		if len(l.dropped) == 0 {

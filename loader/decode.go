@@ -46,6 +46,7 @@ func shapes() map[string]shape {
 		"evidence":   evidenceShape(),
 		"tag":        tagShape(),
 		"notTagged":  notTaggedShape(),
+		"supplement": supplementShape(),
 	}
 }
 
@@ -54,6 +55,7 @@ func datasetShape() shape {
 	return shape{"a dataset file", []field{
 		{"$schema", false}, {"agendas", false}, {"missions", false},
 		{"mandates", false}, {"documents", false}, {"relations", false},
+		{"supplements", false},
 	}}
 }
 
@@ -137,6 +139,8 @@ func (d *fileDecoder) top(v value) {
 		"mandates":  d.mandate,
 		"documents": d.document,
 		"relations": d.relation,
+		// supplement.go
+		"supplements": d.supplement,
 	}
 	for _, name := range o.order {
 		fv := o.fields[name]

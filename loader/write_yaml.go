@@ -38,27 +38,7 @@ func WriteYAML(w io.Writer, ds *policy.Dataset) error {
 	if len(ds.Mandates) > 0 {
 		var l node
 		for _, m := range ds.Mandates {
-			var clauses node
-			for _, c := range m.Clauses {
-				var prov *yaml.Node
-				if c.Provenance != m.Provenance {
-					prov = provenanceNode(c.Provenance)
-				}
-				var tags node
-				for _, t := range c.Tags {
-					tn := mapping("agenda", str(t.Agenda), "rule", str(t.Rule), "phrase", str(t.Phrase), "reason", str(t.Reason))
-					tn.Style = yaml.FlowStyle
-					tags.item(tn)
-				}
-				var rejected node
-				for _, n := range c.NotTagged {
-					nn := mapping("agenda", str(n.Agenda), "reason", str(n.Reason))
-					nn.Style = yaml.FlowStyle
-					rejected.item(nn)
-				}
-				clauses.item(mapping("paragraph", str(c.Paragraph), "summary", str(c.Summary), "text", str(c.Text),
-					"agendas", flow(c.Agendas), "tags", tags.seqOrNil(), "notTagged", rejected.seqOrNil(), "provenance", prov))
-			}
+			clauses := clauseNodes(m.Clauses, m.Provenance)
 			var chapterVII *yaml.Node
 			if m.ChapterVII != nil {
 				chapterVII = scalar("!!bool", strconv.FormatBool(*m.ChapterVII))
@@ -99,7 +79,59 @@ func WriteYAML(w io.Writer, ds *policy.Dataset) error {
 		}
 		root.field("relations", l.seq())
 	}
-	doc := root.mapNode()
+	return encodeNode(w, root.mapNode())
+}
+
+// clauseNodes writes clauses, each with its provenance only when it
+// differs from inherit (the provenance it would otherwise inherit).
+func clauseNodes(cs []policy.Clause, inherit policy.Provenance) node {
+	var clauses node
+	for _, c := range cs {
+		var prov *yaml.Node
+		if c.Provenance != inherit {
+			prov = provenanceNode(c.Provenance)
+		}
+		var tags node
+		for _, t := range c.Tags {
+			tn := mapping("agenda", str(t.Agenda), "rule", str(t.Rule), "phrase", str(t.Phrase), "reason", str(t.Reason))
+			tn.Style = yaml.FlowStyle
+			tags.item(tn)
+		}
+		var rejected node
+		for _, n := range c.NotTagged {
+			nn := mapping("agenda", str(n.Agenda), "reason", str(n.Reason))
+			nn.Style = yaml.FlowStyle
+			rejected.item(nn)
+		}
+		clauses.item(mapping("paragraph", str(c.Paragraph), "summary", str(c.Summary), "text", str(c.Text),
+			"agendas", flow(c.Agendas), "tags", tags.seqOrNil(), "notTagged", rejected.seqOrNil(), "provenance", prov))
+	}
+	return clauses
+}
+
+// Supplement is what WriteSupplementsYAML writes: clauses for a mandate
+// defined in another file (docs/data-format.md, "supplements"). Read merges
+// them into that mandate; it has no place in a policy.Dataset.
+type Supplement struct {
+	Mandate    string
+	Clauses    []policy.Clause
+	Provenance policy.Provenance
+}
+
+// WriteSupplementsYAML writes supplements to w as one YAML file in the
+// dataset format, as deterministically as WriteYAML.
+func WriteSupplementsYAML(w io.Writer, ss []Supplement) error {
+	var l node
+	for _, s := range ss {
+		clauses := clauseNodes(s.Clauses, s.Provenance)
+		l.item(mapping("mandate", str(s.Mandate), "clauses", clauses.seq(), "provenance", provenanceNode(s.Provenance)))
+	}
+	var root node
+	root.field("supplements", l.seq())
+	return encodeNode(w, root.mapNode())
+}
+
+func encodeNode(w io.Writer, doc *yaml.Node) error {
 	enc := yaml.NewEncoder(w)
 	enc.SetIndent(2)
 	if err := enc.Encode(doc); err != nil {

@@ -53,7 +53,18 @@ type LoadOptions struct {
 	// Workers is the number of parallel transactions of a staged load; 0
 	// means DefaultStageWorkers.
 	Workers int
+	// Check, when set, is shown the difference (the report's counts)
+	// before anything is written, in the load's own transaction; an error
+	// it returns ends the load with the graph unchanged, and Load returns
+	// that error as it is. It saves a dry run before the load (a second
+	// read and diff of the whole graph) to decide whether to load.
+	Check func(LoadReport) error
 }
+
+// refused carries the error of LoadOptions.Check through the transaction.
+type refused struct{ err error }
+
+func (r refused) Error() string { return r.err.Error() }
 
 // errDryRun makes ExecuteWrite roll a dry run's transaction back.
 var errDryRun = errors.New("dry run")
@@ -146,6 +157,10 @@ func (s *Store) Load(ctx context.Context, ds *policy.Dataset, opts LoadOptions) 
 		if st.cleanupErr != nil {
 			report.Warning = fmt.Sprintf("the graph equals the dataset, but deleting the copy it replaced failed (invisible to queries; the next load deletes it): %v", st.cleanupErr)
 		}
+	case errors.As(err, new(refused)):
+		var r refused
+		errors.As(err, &r)
+		return LoadReport{}, r.err
 	case err != nil && !errors.Is(err, errDryRun):
 		var nerr *neo4j.Neo4jError
 		if !applied.IsZero() && !errors.As(lastError(err), &nerr) {
@@ -220,6 +235,11 @@ func (s *Store) loadInOneTransaction(ctx context.Context, want *wanted, opts Loa
 		phases.Read = time.Since(t)
 		if opts.DryRun {
 			return nil, errDryRun // roll back: a dry run writes nothing
+		}
+		if opts.Check != nil {
+			if err := opts.Check(report); err != nil {
+				return nil, refused{err} // roll back
+			}
 		}
 		if opts.StageAbove >= 0 && p.rows() > opts.StageAbove {
 			return nil, errStage

@@ -150,17 +150,66 @@ func (s *Store) ApplySchema(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("apply schema: %w", err)
 	}
+	state, err := s.schemaState(ctx)
+	if err != nil {
+		return fmt.Errorf("apply schema: %w", err)
+	}
 	// Schema commands cannot share a transaction with writes, and each must be
-	// its own transaction in Neo4j 5, so they run one by one.
+	// its own transaction in Neo4j 5, so they run one by one; only those that
+	// would change something run (each costs a transaction, a second or more
+	// on a busy machine, even when IF [NOT] EXISTS makes it do nothing).
+	await := false
 	for _, stmt := range stmts {
+		name, drop := schemaName(stmt)
+		_, exists := state[name]
+		switch {
+		case drop && !exists, !drop && exists && state[name] == "ONLINE":
+			continue
+		case !drop && exists:
+			await = true // there, but not online yet
+			continue
+		}
 		if _, err := s.execute(ctx, stmt, nil, neo4j.EagerResultTransformer, neo4j.Write); err != nil {
 			return fmt.Errorf("apply schema: %w", wrapNeo4j(err))
 		}
+		await = await || !drop
+	}
+	if !await {
+		return nil
 	}
 	if _, err := s.execute(ctx, "CALL db.awaitIndexes(300)", nil, neo4j.EagerResultTransformer, neo4j.Write); err != nil {
 		return fmt.Errorf("await indexes: %w", wrapNeo4j(err))
 	}
 	return nil
+}
+
+// schemaState returns the state of each index by name, a unique
+// constraint's index under the constraint's name.
+func (s *Store) schemaState(ctx context.Context) (map[string]string, error) {
+	recs, err := s.query(ctx, `SHOW INDEXES YIELD name, state, owningConstraint
+		RETURN coalesce(owningConstraint, name) AS name, state`, nil)
+	if err != nil {
+		return nil, err
+	}
+	state := map[string]string{}
+	for _, rec := range recs {
+		name, _ := rec.Values[0].(string)
+		state[name], _ = rec.Values[1].(string)
+	}
+	return state, nil
+}
+
+// schemaName returns the name of the constraint or index a schema
+// statement creates or drops ("CREATE [FULLTEXT] CONSTRAINT|INDEX name IF
+// NOT EXISTS ..." or "DROP CONSTRAINT|INDEX name IF EXISTS").
+func schemaName(stmt string) (name string, drop bool) {
+	fields := strings.Fields(stmt)
+	for i, f := range fields {
+		if (f == "CONSTRAINT" || f == "INDEX") && i+1 < len(fields) {
+			return fields[i+1], fields[0] == "DROP"
+		}
+	}
+	return "", false
 }
 
 // SchemaApplied reports whether the schema is as ApplySchema leaves it:
@@ -169,15 +218,9 @@ func (s *Store) ApplySchema(ctx context.Context) error {
 func (s *Store) SchemaApplied(ctx context.Context) (bool, error) {
 	want, unwanted := schemaNames()
 	// A unique constraint shows as the index it owns.
-	recs, err := s.query(ctx, `SHOW INDEXES YIELD name, state, owningConstraint
-		RETURN coalesce(owningConstraint, name) AS name, state`, nil)
+	state, err := s.schemaState(ctx)
 	if err != nil {
 		return false, err
-	}
-	state := map[string]string{} // constraint or index name -> its index's state
-	for _, rec := range recs {
-		name, _ := rec.Values[0].(string)
-		state[name], _ = rec.Values[1].(string)
 	}
 	for _, name := range want {
 		if state[name] != "ONLINE" {
@@ -196,18 +239,12 @@ func (s *Store) SchemaApplied(ctx context.Context) (bool, error) {
 // creates (want) and drops (unwanted); every load asks SchemaApplied.
 var schemaNames = sync.OnceValues(func() (want, unwanted []string) {
 	for _, stmt := range mustSchema() {
-		fields := strings.Fields(stmt)
-		// "CREATE [FULLTEXT] CONSTRAINT|INDEX name IF NOT EXISTS ..." or
-		// "DROP CONSTRAINT|INDEX name IF EXISTS"
-		for i, f := range fields {
-			if (f == "CONSTRAINT" || f == "INDEX") && i+1 < len(fields) {
-				if fields[0] == "DROP" {
-					unwanted = append(unwanted, fields[i+1])
-				} else {
-					want = append(want, fields[i+1])
-				}
-				break
-			}
+		switch name, drop := schemaName(stmt); {
+		case name == "":
+		case drop:
+			unwanted = append(unwanted, name)
+		default:
+			want = append(want, name)
 		}
 	}
 	return want, unwanted

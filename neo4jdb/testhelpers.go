@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/mandategraph/mandategraph/policy"
 )
 
 // Dump returns a canonical text rendering of the whole database: one line
@@ -129,4 +131,54 @@ func (s *Store) DropSchema(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// WholeGraph returns every node queries can reach and every relationship
+// among them, as the graph query would give them but without its node cap
+// (policy.MaxGraphNodes): the export tests compare whole exports with it.
+// Nodes come in kind order then by id, relationships by type and ends.
+func (s *Store) WholeGraph(ctx context.Context) (policy.Graph, error) {
+	g := policy.Graph{Nodes: []policy.GraphNode{}, Edges: []policy.GraphEdge{}}
+	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.database, AccessMode: neo4j.AccessModeRead, FetchSize: 10000})
+	defer session.Close(ctx)
+	_, err := neo4j.ExecuteRead(ctx, session, func(tx neo4j.ManagedTransaction) (any, error) {
+		g.Nodes, g.Edges = g.Nodes[:0], g.Edges[:0]
+		res, err := tx.Run(ctx, `MATCH (n:Entity) RETURN n ORDER BY `+kindRank("n")+`, n.id`, nil)
+		if err != nil {
+			return nil, err
+		}
+		for res.Next(ctx) {
+			n, ok := res.Record().Values[0].(neo4j.Node)
+			if !ok {
+				return nil, fmt.Errorf("node is %T", res.Record().Values[0])
+			}
+			gn, err := graphNodeFrom(n)
+			if err != nil {
+				return nil, err
+			}
+			g.Nodes = append(g.Nodes, gn)
+		}
+		if err := res.Err(); err != nil {
+			return nil, err
+		}
+		res, err = tx.Run(ctx, `MATCH (a:Entity)-[r`+":"+strings.Join(RelTypes, "|")+`]->(b:Entity)
+			RETURN type(r) AS type, a.id AS src, b.id AS tgt, properties(r) AS props
+			ORDER BY type, src, tgt, r.id`, nil)
+		if err != nil {
+			return nil, err
+		}
+		for res.Next(ctx) {
+			v := res.Record().Values
+			typ, _ := v[0].(string)
+			src, _ := v[1].(string)
+			tgt, _ := v[2].(string)
+			props, _ := v[3].(map[string]any)
+			g.Edges = append(g.Edges, graphEdgeFrom(typ, src, tgt, props))
+		}
+		return nil, res.Err()
+	}, neo4j.WithTxTimeout(max(s.txTimeout, 10*time.Minute)))
+	if err != nil {
+		return policy.Graph{}, fmt.Errorf("whole graph: %w", wrapNeo4j(err))
+	}
+	return g, nil
 }
