@@ -10038,7 +10038,7 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 // region    ***************************** type.gotpl *****************************
 
 func (ec *executionContext) marshalNAgenda2ᚕᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐAgendaᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Agenda) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAgenda2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐAgenda(ctx, sel, v[i])
@@ -10062,7 +10062,7 @@ func (ec *executionContext) marshalNAgenda2ᚖgithubᚗcomᚋmandategraphᚋmand
 }
 
 func (ec *executionContext) marshalNAgendaPair2ᚕᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐAgendaPairᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.AgendaPair) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAgendaPair2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐAgendaPair(ctx, sel, v[i])
@@ -10100,7 +10100,7 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 }
 
 func (ec *executionContext) marshalNClause2ᚕᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐClauseᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Clause) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNClause2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐClause(ctx, sel, v[i])
@@ -10132,7 +10132,7 @@ func (ec *executionContext) marshalNClauseConnection2ᚖgithubᚗcomᚋmandategr
 }
 
 func (ec *executionContext) marshalNClauseEdge2ᚕᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐClauseEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ClauseEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNClauseEdge2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐClauseEdge(ctx, sel, v[i])
@@ -10156,7 +10156,7 @@ func (ec *executionContext) marshalNClauseEdge2ᚖgithubᚗcomᚋmandategraphᚋ
 }
 
 func (ec *executionContext) marshalNClauseTag2ᚕᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐClauseTagᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ClauseTag) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNClauseTag2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐClauseTag(ctx, sel, v[i])
@@ -10209,7 +10209,7 @@ func (ec *executionContext) marshalNDate2githubᚗcomᚋmandategraphᚋmandategr
 }
 
 func (ec *executionContext) marshalNDocument2ᚕᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐDocumentᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Document) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNDocument2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐDocument(ctx, sel, v[i])
@@ -10241,7 +10241,7 @@ func (ec *executionContext) marshalNDocumentConnection2ᚖgithubᚗcomᚋmandate
 }
 
 func (ec *executionContext) marshalNDocumentEdge2ᚕᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐDocumentEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.DocumentEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNDocumentEdge2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐDocumentEdge(ctx, sel, v[i])
@@ -10295,7 +10295,7 @@ func (ec *executionContext) marshalNEdgeKind2githubᚗcomᚋmandategraphᚋmanda
 }
 
 func (ec *executionContext) marshalNEvidence2ᚕᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐEvidenceᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Evidence) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNEvidence2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐEvidence(ctx, sel, v[i])
@@ -10345,7 +10345,7 @@ func (ec *executionContext) marshalNGraphEdge2githubᚗcomᚋmandategraphᚋmand
 }
 
 func (ec *executionContext) marshalNGraphEdge2ᚕgithubᚗcomᚋmandategraphᚋmandategraphᚋpolicyᚐGraphEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []policy.GraphEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNGraphEdge2githubᚗcomᚋmandategraphᚋmandategraphᚋpolicyᚐGraphEdge(ctx, sel, v[i])
@@ -10365,7 +10365,7 @@ func (ec *executionContext) marshalNGraphNode2githubᚗcomᚋmandategraphᚋmand
 }
 
 func (ec *executionContext) marshalNGraphNode2ᚕgithubᚗcomᚋmandategraphᚋmandategraphᚋpolicyᚐGraphNodeᚄ(ctx context.Context, sel ast.SelectionSet, v []policy.GraphNode) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNGraphNode2githubᚗcomᚋmandategraphᚋmandategraphᚋpolicyᚐGraphNode(ctx, sel, v[i])
@@ -10438,7 +10438,7 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 }
 
 func (ec *executionContext) marshalNMandate2ᚕᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐMandateᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Mandate) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMandate2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐMandate(ctx, sel, v[i])
@@ -10477,7 +10477,7 @@ func (ec *executionContext) marshalNMandateKind2githubᚗcomᚋmandategraphᚋma
 }
 
 func (ec *executionContext) marshalNMission2ᚕᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐMissionᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Mission) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMission2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐMission(ctx, sel, v[i])
@@ -10509,7 +10509,7 @@ func (ec *executionContext) marshalNMissionConnection2ᚖgithubᚗcomᚋmandateg
 }
 
 func (ec *executionContext) marshalNMissionEdge2ᚕᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐMissionEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.MissionEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMissionEdge2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐMissionEdge(ctx, sel, v[i])
@@ -10533,7 +10533,7 @@ func (ec *executionContext) marshalNMissionEdge2ᚖgithubᚗcomᚋmandategraph�
 }
 
 func (ec *executionContext) marshalNMissionOverlap2ᚕᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐMissionOverlapᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.MissionOverlap) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMissionOverlap2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐMissionOverlap(ctx, sel, v[i])
@@ -10565,7 +10565,7 @@ func (ec *executionContext) marshalNNode2githubᚗcomᚋmandategraphᚋmandategr
 }
 
 func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐNodeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.Node) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNNode2githubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐNode(ctx, sel, v[i])
@@ -10604,7 +10604,7 @@ func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋmandategraphᚋma
 }
 
 func (ec *executionContext) marshalNRelation2ᚕᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐRelationᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Relation) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRelation2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐRelation(ctx, sel, v[i])
@@ -10636,7 +10636,7 @@ func (ec *executionContext) marshalNRelationConnection2ᚖgithubᚗcomᚋmandate
 }
 
 func (ec *executionContext) marshalNRelationEdge2ᚕᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐRelationEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.RelationEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRelationEdge2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐRelationEdge(ctx, sel, v[i])
@@ -10675,7 +10675,7 @@ func (ec *executionContext) marshalNRelationKind2githubᚗcomᚋmandategraphᚋm
 }
 
 func (ec *executionContext) marshalNSearchHit2ᚕᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐSearchHitᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SearchHit) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSearchHit2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐSearchHit(ctx, sel, v[i])
@@ -10742,7 +10742,7 @@ func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel
 }
 
 func (ec *executionContext) marshalNTimelineEntry2ᚕᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐTimelineEntryᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.TimelineEntry) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNTimelineEntry2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐTimelineEntry(ctx, sel, v[i])
@@ -10770,7 +10770,7 @@ func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlge
 }
 
 func (ec *executionContext) marshalN__Directive2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirectiveᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.Directive) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx, sel, v[i])
@@ -10814,7 +10814,7 @@ func (ec *executionContext) unmarshalN__DirectiveLocation2ᚕstringᚄ(ctx conte
 }
 
 func (ec *executionContext) marshalN__DirectiveLocation2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__DirectiveLocation2string(ctx, sel, v[i])
@@ -10842,7 +10842,7 @@ func (ec *executionContext) marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlg
 }
 
 func (ec *executionContext) marshalN__InputValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.InputValue) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValue(ctx, sel, v[i])
@@ -10870,7 +10870,7 @@ func (ec *executionContext) marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋg
 }
 
 func (ec *executionContext) marshalN__Type2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.Type) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, sel, v[i])
@@ -10911,7 +10911,7 @@ func (ec *executionContext) marshalOAgenda2ᚕᚖgithubᚗcomᚋmandategraphᚋm
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAgenda2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐAgenda(ctx, sel, v[i])
@@ -11042,7 +11042,7 @@ func (ec *executionContext) marshalOEdgeKind2ᚕgithubᚗcomᚋmandategraphᚋma
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNEdgeKind2githubᚗcomᚋmandategraphᚋmandategraphᚋpolicyᚐEdgeKind(ctx, sel, v[i])
@@ -11211,7 +11211,7 @@ func (ec *executionContext) marshalONodeKind2ᚕgithubᚗcomᚋmandategraphᚋma
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNNodeKind2githubᚗcomᚋmandategraphᚋmandategraphᚋpolicyᚐNodeKind(ctx, sel, v[i])
@@ -11275,7 +11275,7 @@ func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgq
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__EnumValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValue(ctx, sel, v[i])
@@ -11294,7 +11294,7 @@ func (ec *executionContext) marshalO__Field2ᚕgithubᚗcomᚋ99designsᚋgqlgen
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Field2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐField(ctx, sel, v[i])
@@ -11313,7 +11313,7 @@ func (ec *executionContext) marshalO__InputValue2ᚕgithubᚗcomᚋ99designsᚋg
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValue(ctx, sel, v[i])
@@ -11332,7 +11332,7 @@ func (ec *executionContext) marshalO__Type2ᚕgithubᚗcomᚋ99designsᚋgqlgen�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, sel, v[i])
