@@ -289,7 +289,7 @@ func (r *queryResolver) Relations(ctx context.Context, filter *policy.RelationFi
 	if err != nil {
 		return nil, err
 	}
-	page, err := r.Store.FindRelations(ctx, deref(filter), req)
+	page, err := r.Store.FindRelations(ctx, deref(filter), withoutTotal(ctx, req))
 	if err != nil {
 		return nil, err
 	}

@@ -195,6 +195,27 @@ func TestReads(t *testing.T) {
 					t.Fatal(err)
 				}
 				wantIDs(t, "relations", relIDs(page.Items), tt.want)
+				if page.Total != len(tt.want) {
+					t.Errorf("total %d, want %d", page.Total, len(tt.want))
+				}
+				// Paged in twos, with and without the total: the same
+				// relations in the same order; without it, Total says only
+				// whether another page follows.
+				for _, skip := range []bool{false, true} {
+					var got []string
+					for off := 0; off < len(tt.want)+2; off += 2 {
+						pg, err := store.FindRelations(ctx, tt.f, policy.PageRequest{Offset: off, Limit: 2, SkipTotal: skip})
+						if err != nil {
+							t.Fatal(err)
+						}
+						got = append(got, relIDs(pg.Items)...)
+						more := off+len(pg.Items) < pg.Total
+						if wantMore := off+2 < len(tt.want); more != wantMore || (!skip && pg.Total != len(tt.want)) {
+							t.Errorf("skip total %v, offset %d: total %d (more %v), want more %v", skip, off, pg.Total, more, wantMore)
+						}
+					}
+					wantIDs(t, "relations paged", got, tt.want)
+				}
 			})
 		}
 		_, err := store.FindRelations(ctx, policy.RelationFilter{Agendas: []string{"A", "B", "C"}}, policy.PageRequest{Limit: 1})
