@@ -129,7 +129,7 @@ func (r *mandateResolver) Missions(ctx context.Context, obj *model.Mandate) ([]*
 // Clauses is the resolver for the clauses field.
 func (r *mandateResolver) Clauses(ctx context.Context, obj *model.Mandate, agenda *string) ([]*model.Clause, error) {
 	m, err := byParent(ctx, obj.Batch, "clauses:"+argKey(agenda), func(ctx context.Context, members []any) (map[string][]*model.Clause, error) {
-		byID, err := r.Store.MandateClauses(ctx, nodeIDs(members), agenda)
+		byID, err := r.Store.MandateClauses(ctx, nodeIDs(members), agenda, clauseProps(ctx))
 		if err != nil {
 			return nil, err
 		}

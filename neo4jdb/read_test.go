@@ -247,12 +247,59 @@ func TestReads(t *testing.T) {
 			}
 			wantIDs(t, tt.parent, entityIDs(got[tt.parent]), tt.want)
 		}
-		clauses, err := store.MandateClauses(ctx, []string{policytest.MandateID(1, 1), policytest.MandateID(2, 1)}, new("SSR"))
+		clauses, err := store.MandateClauses(ctx, []string{policytest.MandateID(1, 1), policytest.MandateID(2, 1)}, new("SSR"), nil)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if len(clauses) != 2 || len(clauses[policytest.MandateID(2, 1)]) != 1 {
 			t.Errorf("mandate clauses = %v", clauses)
+		}
+		// Many parents sharing related nodes: each parent still lists each of
+		// its own, in order (the query returns every node once).
+		var parents []string
+		for i := 1; i <= 4; i++ {
+			parents = append(parents, policytest.MandateID(i, 0), policytest.MandateID(i, 1))
+		}
+		whole, err := store.MandateClauses(ctx, parents, nil, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var cids []string
+		for _, cs := range whole {
+			for _, c := range cs {
+				cids = append(cids, c.ID)
+			}
+		}
+		agendas, err := store.Related(ctx, policy.AgendasAddressed, cids)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, cid := range cids {
+			one, err := store.Related(ctx, policy.AgendasAddressed, []string{cid})
+			if err != nil {
+				t.Fatal(err)
+			}
+			wantIDs(t, cid, entityIDs(agendas[cid]), entityIDs(one[cid]))
+		}
+		// With props, only those are read: the rest stay zero (a clause
+		// without text has none with or without props).
+		only, err := store.MandateClauses(ctx, parents, nil, []string{"paragraph", "text"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for pid, cs := range whole {
+			if len(only[pid]) != len(cs) {
+				t.Fatalf("%s: %d clauses with props, %d without", pid, len(only[pid]), len(cs))
+			}
+			for i, c := range cs {
+				o := only[pid][i]
+				if o.ID != c.ID || o.Paragraph != c.Paragraph || o.Text != c.Text || o.Summary != "" || c.Summary == "" || o.MandateID != "" {
+					t.Errorf("%s clause %d: with props %+v, whole %+v", pid, i, o, c)
+				}
+			}
+		}
+		if _, err := store.MandateClauses(ctx, parents, nil, []string{"summary} RETURN 1 //"}); err == nil {
+			t.Error("a projection of an unknown property was accepted")
 		}
 	})
 
