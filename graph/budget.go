@@ -145,11 +145,11 @@ func (b budgeted) Subgraph(ctx context.Context, f policy.GraphFilter) (policy.Gr
 	return b.r.Subgraph(ctx, f)
 }
 
-func (b budgeted) Neighborhood(ctx context.Context, id string, depth int, f policy.GraphFilter) (policy.Graph, error) {
+func (b budgeted) Neighborhood(ctx context.Context, id string, depth int, f policy.GraphFilter, props bool) (policy.Graph, error) {
 	if err := spend(ctx); err != nil {
 		return policy.Graph{}, err
 	}
-	return b.r.Neighborhood(ctx, id, depth, f)
+	return b.r.Neighborhood(ctx, id, depth, f, props)
 }
 
 func (b budgeted) ShortestPath(ctx context.Context, from, to string, maxHops int, f policy.GraphFilter) (*policy.Graph, error) {

@@ -24,9 +24,9 @@ func (c *counting) FindAgendas(ctx context.Context) ([]policy.Agenda, error) {
 	return c.Reader.FindAgendas(ctx)
 }
 
-func (c *counting) Neighborhood(ctx context.Context, id string, depth int, f policy.GraphFilter) (policy.Graph, error) {
+func (c *counting) Neighborhood(ctx context.Context, id string, depth int, f policy.GraphFilter, props bool) (policy.Graph, error) {
 	c.calls.Add(1)
-	return c.Reader.Neighborhood(ctx, id, depth, f)
+	return c.Reader.Neighborhood(ctx, id, depth, f, props)
 }
 
 func (c *counting) Search(ctx context.Context, text string, limit int) ([]policy.SearchHit, error) {

@@ -28,7 +28,7 @@ type Reader interface {
 	AgendaRelations(ctx context.Context, ids []string, kind *policy.RelationKind, with *string) (map[string][]policy.Relation, error)
 	Search(ctx context.Context, text string, limit int) ([]policy.SearchHit, error)
 	Subgraph(ctx context.Context, f policy.GraphFilter) (policy.Graph, error)
-	Neighborhood(ctx context.Context, id string, depth int, f policy.GraphFilter) (policy.Graph, error)
+	Neighborhood(ctx context.Context, id string, depth int, f policy.GraphFilter, props bool) (policy.Graph, error)
 	ShortestPath(ctx context.Context, from, to string, maxHops int, f policy.GraphFilter) (*policy.Graph, error)
 	AgendaOverlap(ctx context.Context, agendas []string, from, to policy.Date) ([]policy.MissionOverlap, error)
 	MandateTimeline(ctx context.Context, mission string) ([]policy.TimelineEntry, error)

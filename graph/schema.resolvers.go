@@ -321,7 +321,7 @@ func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int,
 	if depth != nil {
 		d = *depth
 	}
-	g, err := r.Store.Neighborhood(ctx, id, d, deref(filter))
+	g, err := r.Store.Neighborhood(ctx, id, d, deref(filter), graphPropsSelected(ctx))
 	if err != nil {
 		return nil, err
 	}

@@ -67,3 +67,23 @@ func parentSelection(ctx context.Context) ast.SelectionSet {
 	}
 	return nil
 }
+
+// graphPropsSelected says whether the Graph being resolved under ctx has
+// nodes or edges with `properties` selected: only then are they read.
+func graphPropsSelected(ctx context.Context) bool {
+	if graphql.GetFieldContext(ctx) == nil {
+		return true
+	}
+	opCtx := graphql.GetOperationContext(ctx)
+	for _, f := range graphql.CollectFieldsCtx(ctx, []string{"Graph"}) {
+		if f.Name != "nodes" && f.Name != "edges" {
+			continue
+		}
+		for _, sub := range graphql.CollectFields(opCtx, f.Selections, []string{"GraphNode", "GraphEdge"}) {
+			if sub.Name == "properties" {
+				return true
+			}
+		}
+	}
+	return false
+}

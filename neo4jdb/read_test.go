@@ -2,6 +2,7 @@ package neo4jdb_test
 
 import (
 	"context"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -399,7 +400,7 @@ func TestReads(t *testing.T) {
 	})
 
 	t.Run("Neighborhood", func(t *testing.T) {
-		g, err := store.Neighborhood(ctx, "DDR", 1, policy.GraphFilter{})
+		g, err := store.Neighborhood(ctx, "DDR", 1, policy.GraphFilter{}, true)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -407,25 +408,49 @@ func TestReads(t *testing.T) {
 		if len(g.Nodes) != 6 || g.Nodes[0].ID != "DDR" || g.Truncated {
 			t.Errorf("nodes = %+v", g.Nodes)
 		}
-		g, err = store.Neighborhood(ctx, "POC", 2, policy.GraphFilter{NodeKinds: []policy.NodeKind{"Mandate"}, Limit: new(3)})
+		g, err = store.Neighborhood(ctx, "POC", 2, policy.GraphFilter{NodeKinds: []policy.NodeKind{"Mandate"}, Limit: new(3)}, true)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if len(g.Nodes) != 3 || !g.Truncated || g.Nodes[1].Kind != "Mandate" {
 			t.Errorf("limited = %+v", g)
 		}
-		g, err = store.Neighborhood(ctx, m1, 1, policy.GraphFilter{EdgeKinds: []policy.EdgeKind{"SUCCEEDED_BY"}})
+		g, err = store.Neighborhood(ctx, m1, 1, policy.GraphFilter{EdgeKinds: []policy.EdgeKind{"SUCCEEDED_BY"}}, true)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if len(g.Nodes) != 2 || len(g.Edges) != 1 || g.Edges[0].ID != m1+"|SUCCEEDED_BY|"+m2 || g.Nodes[0].Label != m1 {
 			t.Errorf("succession = %+v", g)
 		}
-		_, err = store.Neighborhood(ctx, "NOPE", 1, policy.GraphFilter{})
+		// Without props: the same nodes, labels and edges, no properties.
+		for _, around := range []string{"POC", m1} {
+			whole, err := store.Neighborhood(ctx, around, 2, policy.GraphFilter{}, true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			bare, err := store.Neighborhood(ctx, around, 2, policy.GraphFilter{}, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			relations := 0
+			for i := range whole.Nodes {
+				whole.Nodes[i].Properties = nil
+			}
+			for i := range whole.Edges {
+				if whole.Edges[i].Properties != nil {
+					relations++
+				}
+				whole.Edges[i].Properties = nil
+			}
+			if relations == 0 || len(whole.Nodes) < 3 || !reflect.DeepEqual(whole, bare) {
+				t.Errorf("around %s without properties (%d relations):\n%+v\nwant\n%+v", around, relations, bare, whole)
+			}
+		}
+		_, err = store.Neighborhood(ctx, "NOPE", 1, policy.GraphFilter{}, true)
 		wantCode(t, err, policy.ENOTFOUND)
-		_, err = store.Neighborhood(ctx, "POC", 4, policy.GraphFilter{})
+		_, err = store.Neighborhood(ctx, "POC", 4, policy.GraphFilter{}, true)
 		wantCode(t, err, policy.EINVALID)
-		_, err = store.Neighborhood(ctx, "POC", 1, policy.GraphFilter{EdgeKinds: []policy.EdgeKind{"KNOWS"}})
+		_, err = store.Neighborhood(ctx, "POC", 1, policy.GraphFilter{EdgeKinds: []policy.EdgeKind{"KNOWS"}}, true)
 		wantCode(t, err, policy.EINVALID)
 	})
 

@@ -32,7 +32,7 @@ func readEverything(t *testing.T, store *neo4jdb.Store) string {
 	add(store.AgendaOverlap(ctx, []string{"POC", "SSR"}, policy.Date{}, policy.Date{}))
 	add(store.Search(ctx, "civilians", 50))
 	add(store.Subgraph(ctx, policy.GraphFilter{Limit: new(100)}))
-	add(store.Neighborhood(ctx, "POC", 2, policy.GraphFilter{Limit: new(100)}))
+	add(store.Neighborhood(ctx, "POC", 2, policy.GraphFilter{Limit: new(100)}, true))
 	// Of several shortest paths Neo4j returns one that depends on where
 	// the records lie, which a staged load changes; the length does not.
 	path, err := store.ShortestPath(ctx, "MONUC", "SSR", 6, policy.GraphFilter{})
