@@ -77,16 +77,17 @@ func (s *Store) children(ctx context.Context, match string, props []string, para
 	if ids, _ := params["ids"].([]string); len(ids) == 0 {
 		return out, nil
 	}
-	node := "n"
+	nodeList := "ns"
 	if props != nil {
-		proj, err := projection("n", props)
+		proj, err := projection("x", props)
 		if err != nil {
 			return nil, err
 		}
-		node = proj
+		nodeList = "[x IN ns | " + proj + "]" // after DISTINCT, which compares nodes by identity
 	}
 	recs, err := s.query(ctx, match+`
-		RETURN collect([pid, n.id]) AS pairs, collect(DISTINCT `+node+`) AS nodes`, params)
+		WITH collect([pid, n.id]) AS pairs, collect(DISTINCT n) AS ns
+		RETURN pairs, `+nodeList+` AS nodes`, params)
 	if err != nil {
 		return nil, fmt.Errorf("load related nodes: %w", err)
 	}

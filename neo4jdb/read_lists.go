@@ -193,19 +193,13 @@ func relationTypes(kind *policy.RelationKind) (string, error) {
 	return "", policy.Errorf(policy.EINVALID, "unknown relation kind %q", *kind)
 }
 
-// touches is a Cypher predicate: the relation end v touches the agenda
-// with id $param: it is that agenda, or it addresses it (agendasOf, without
-// building the list).
-func touches(v, param string) string {
-	return `((` + v + `:Agenda AND ` + v + `.id = $` + param + `) OR EXISTS { (` + v + `)-[:ADDRESSES]->(:Agenda {id: $` + param + `}) })`
-}
-
 // FindRelations lists relations by id. It matches only the asked kind's
 // relationship type, writes only the predicates of the filter's set
 // fields, works out an end's agendas only when the filter names agendas,
-// and pages in Cypher (the matches in id order are cut at the page, never
-// collected whole); the total is counted, without reading any match, only
-// when p.SkipTotal is false.
+// and pages in Cypher: without the total (p.SkipTotal) the matches in id
+// order are cut at the page; with it they are counted in the one pass that
+// finds them, keeping only the matched relationships (not rows of their
+// ends), and only the page's ends are read.
 func (s *Store) FindRelations(ctx context.Context, f policy.RelationFilter, p policy.PageRequest) (policy.Page[policy.Relation], error) {
 	if err := f.Validate(); err != nil {
 		return policy.Page[policy.Relation]{}, err
@@ -228,32 +222,42 @@ func (s *Store) FindRelations(ctx context.Context, f policy.RelationFilter, p po
 	if f.MinStrength != nil {
 		where, params["minStrength"] = append(where, "r.strength >= $minStrength"), int64(*f.MinStrength)
 	}
+	match := `MATCH (a:Entity)-[r:` + types + `]->(b:Entity) WHERE ` + strings.Join(where, " AND ")
+	// The ends' agendas are worked out only when the filter names agendas,
+	// once per end.
 	switch len(f.Agendas) {
 	case 1:
 		params["ag1"] = f.Agendas[0]
-		where = append(where, "("+touches("a", "ag1")+" OR "+touches("b", "ag1")+")")
+		match += `
+			WITH a, r, b WHERE $ag1 IN ` + agendasOf("a") + ` OR $ag1 IN ` + agendasOf("b")
 	case 2:
 		params["ag1"], params["ag2"] = f.Agendas[0], f.Agendas[1]
-		where = append(where, "(("+touches("a", "ag1")+" AND "+touches("b", "ag2")+") OR ("+
-			touches("a", "ag2")+" AND "+touches("b", "ag1")+"))")
+		match += `
+			WITH a, r, b, ` + agendasOf("a") + ` AS ga, ` + agendasOf("b") + ` AS gb
+			WHERE ($ag1 IN ga AND $ag2 IN gb) OR ($ag2 IN ga AND $ag1 IN gb)`
 	}
-	if f.Mission != nil {
-		where, params["mission"] = append(where, "$mission IN "+relationMissions), *f.Mission
+	if f.Mission != nil { // the dearest test, on what is left
+		params["mission"] = *f.Mission
+		match += `
+			WITH a, r, b WHERE $mission IN ` + relationMissions
 	}
-	match := `MATCH (a:Entity)-[r:` + types + `]->(b:Entity) WHERE ` + strings.Join(where, " AND ")
-	// One more than the page tells whether another page follows when the
-	// total is not counted.
+	// Without the total, the matches in id order are cut at the page (one
+	// more than the page tells whether another follows); with it, they are
+	// counted in the same pass and only the page's are read further (the
+	// ends' ids): the pass keeps the matched relationships, not rows.
 	params["limit"] = int64(p.Limit) + 1
-	total := `-1 AS total`
+	query := match + `
+		WITH a, r, b ORDER BY r.id SKIP $offset LIMIT $limit
+		WITH collect({rel: r, src: a.id, tgt: b.id}) AS items
+		RETURN -1 AS total, items`
 	if !p.SkipTotal {
-		total = `COUNT { ` + match + ` } AS total`
+		query = match + `
+		WITH r ORDER BY r.id
+		WITH collect(r) AS matched
+		RETURN size(matched) AS total,
+		       [x IN matched[$offset..$offset + $limit] | {rel: x, src: startNode(x).id, tgt: endNode(x).id}] AS items`
 	}
-	recs, err := s.query(ctx, `CALL () {
-			`+match+`
-			WITH a, r, b ORDER BY r.id SKIP $offset LIMIT $limit
-			RETURN collect({rel: r, src: a.id, tgt: b.id}) AS items
-		}
-		RETURN `+total+`, items`, params)
+	recs, err := s.query(ctx, query, params)
 	if err != nil {
 		return policy.Page[policy.Relation]{}, fmt.Errorf("find relations: %w", err)
 	}
