@@ -172,7 +172,7 @@ func TestImportLoad(t *testing.T) {
 	if err != nil || len(res.Resolutions) != 1 {
 		t.Fatal(err)
 	}
-	got, err := store.MandateClauses(ctx, []string{"S/RES/2429(2018)"}, nil)
+	got, err := store.MandateClauses(ctx, []string{"S/RES/2429(2018)"}, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -186,7 +186,7 @@ func TestImportLoad(t *testing.T) {
 		}
 	}
 	// The bundled data is still there.
-	bundled, err := store.MandateClauses(ctx, []string{"S/RES/1925(2010)"}, nil)
+	bundled, err := store.MandateClauses(ctx, []string{"S/RES/1925(2010)"}, nil, nil)
 	if err != nil || len(bundled["S/RES/1925(2010)"]) == 0 {
 		t.Errorf("bundled MONUSCO mandate lost: %v %d", err, len(bundled["S/RES/1925(2010)"]))
 	}

@@ -235,7 +235,9 @@ func runScale(ctx context.Context, cfg config, scale, bin string, env []string, 
 		return nil, fmt.Errorf("unknown scale %q (want bundled, large or tiny)", scale)
 	}
 	fmt.Fprintf(os.Stderr, "bench: %s: loading %s\n", scale, strings.Join(dirs, " "))
-	load := exec.CommandContext(ctx, bin, append([]string{"load"}, dirs...)...)
+	// The benchmark's graph is replaced on purpose (bundled after large
+	// deletes most of it), so the load's mass-deletion guard is lifted.
+	load := exec.CommandContext(ctx, bin, append([]string{"load", "--allow-deletions"}, dirs...)...)
 	load.Env = env
 	if out, err := load.CombinedOutput(); err != nil {
 		return nil, fmt.Errorf("load %s: %w\n%s", scale, err, out)

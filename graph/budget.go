@@ -96,11 +96,11 @@ func (b budgeted) Related(ctx context.Context, link policy.Traversal, ids []stri
 	return b.r.Related(ctx, link, ids)
 }
 
-func (b budgeted) MandateClauses(ctx context.Context, ids []string, agenda *string) (map[string][]policy.Clause, error) {
+func (b budgeted) MandateClauses(ctx context.Context, ids []string, agenda *string, props []string) (map[string][]policy.Clause, error) {
 	if err := spend(ctx); err != nil {
 		return nil, err
 	}
-	return b.r.MandateClauses(ctx, ids, agenda)
+	return b.r.MandateClauses(ctx, ids, agenda, props)
 }
 
 func (b budgeted) AgendaClauses(ctx context.Context, ids []string, mission *string, p policy.PageRequest) (map[string]policy.Page[policy.Clause], error) {
@@ -145,11 +145,11 @@ func (b budgeted) Subgraph(ctx context.Context, f policy.GraphFilter) (policy.Gr
 	return b.r.Subgraph(ctx, f)
 }
 
-func (b budgeted) Neighborhood(ctx context.Context, id string, depth int, f policy.GraphFilter) (policy.Graph, error) {
+func (b budgeted) Neighborhood(ctx context.Context, id string, depth int, f policy.GraphFilter, props bool) (policy.Graph, error) {
 	if err := spend(ctx); err != nil {
 		return policy.Graph{}, err
 	}
-	return b.r.Neighborhood(ctx, id, depth, f)
+	return b.r.Neighborhood(ctx, id, depth, f, props)
 }
 
 func (b budgeted) ShortestPath(ctx context.Context, from, to string, maxHops int, f policy.GraphFilter) (*policy.Graph, error) {

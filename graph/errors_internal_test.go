@@ -99,3 +99,47 @@ func TestNegotiate(t *testing.T) {
 		}
 	}
 }
+
+// TestFieldErrorsOnce: in one request, an execution error at a field path
+// already reported (list indices aside) is dropped and not logged again;
+// the same error at another field, errors without a path (validation) and
+// errors of another request are all kept.
+func TestFieldErrorsOnce(t *testing.T) {
+	var log bytes.Buffer
+	logger := slog.New(slog.NewTextHandler(&log, nil))
+	failure := errors.New("connection reset")
+	at := func(path ...any) error {
+		var p ast.Path
+		for _, x := range path {
+			switch v := x.(type) {
+			case string:
+				p = append(p, ast.PathName(v))
+			case int:
+				p = append(p, ast.PathIndex(v))
+			}
+		}
+		return &gqlerror.Error{Message: failure.Error(), Err: failure, Path: p}
+	}
+	ctx := withFieldErrors(context.Background())
+	kept := 0
+	for i := range 50 {
+		if presentError(ctx, at("missions", i, "mandates", i%3, "clauses"), logger) != nil {
+			kept++
+		}
+	}
+	if kept != 1 || strings.Count(log.String(), "request failed") != 1 {
+		t.Errorf("50 failures of one field: %d kept, %d logged; want 1 and 1", kept, strings.Count(log.String(), "request failed"))
+	}
+	if presentError(ctx, at("missions", 0, "mandates", 0, "cites"), logger) == nil {
+		t.Error("the same failure at another field was dropped")
+	}
+	invalid := &gqlerror.Error{Message: "Cannot query field \"x\"", Extensions: map[string]any{"code": "GRAPHQL_VALIDATION_FAILED"}}
+	for range 3 {
+		if presentError(ctx, invalid, logger) == nil {
+			t.Error("a validation error (no path) was dropped")
+		}
+	}
+	if presentError(withFieldErrors(context.Background()), at("missions", 0, "mandates", 0, "clauses"), logger) == nil {
+		t.Error("another request's error was dropped")
+	}
+}

@@ -10210,7 +10210,7 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 // region    ***************************** type.gotpl *****************************
 
 func (ec *executionContext) marshalNAgenda2ᚕᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐAgendaᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Agenda) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAgenda2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐAgenda(ctx, sel, v[i])
@@ -10234,7 +10234,7 @@ func (ec *executionContext) marshalNAgenda2ᚖgithubᚗcomᚋmandategraphᚋmand
 }
 
 func (ec *executionContext) marshalNAgendaPair2ᚕᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐAgendaPairᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.AgendaPair) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAgendaPair2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐAgendaPair(ctx, sel, v[i])
@@ -10272,7 +10272,7 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 }
 
 func (ec *executionContext) marshalNClause2ᚕᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐClauseᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Clause) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNClause2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐClause(ctx, sel, v[i])
@@ -10304,7 +10304,7 @@ func (ec *executionContext) marshalNClauseConnection2ᚖgithubᚗcomᚋmandategr
 }
 
 func (ec *executionContext) marshalNClauseEdge2ᚕᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐClauseEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ClauseEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNClauseEdge2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐClauseEdge(ctx, sel, v[i])
@@ -10332,7 +10332,7 @@ func (ec *executionContext) marshalNClauseNotTagged2githubᚗcomᚋmandategraph�
 }
 
 func (ec *executionContext) marshalNClauseNotTagged2ᚕgithubᚗcomᚋmandategraphᚋmandategraphᚋpolicyᚐNotTaggedᚄ(ctx context.Context, sel ast.SelectionSet, v []policy.NotTagged) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNClauseNotTagged2githubᚗcomᚋmandategraphᚋmandategraphᚋpolicyᚐNotTagged(ctx, sel, v[i])
@@ -10348,7 +10348,7 @@ func (ec *executionContext) marshalNClauseNotTagged2ᚕgithubᚗcomᚋmandategra
 }
 
 func (ec *executionContext) marshalNClauseTag2ᚕᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐClauseTagᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ClauseTag) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNClauseTag2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐClauseTag(ctx, sel, v[i])
@@ -10401,7 +10401,7 @@ func (ec *executionContext) marshalNDate2githubᚗcomᚋmandategraphᚋmandategr
 }
 
 func (ec *executionContext) marshalNDocument2ᚕᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐDocumentᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Document) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNDocument2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐDocument(ctx, sel, v[i])
@@ -10433,7 +10433,7 @@ func (ec *executionContext) marshalNDocumentConnection2ᚖgithubᚗcomᚋmandate
 }
 
 func (ec *executionContext) marshalNDocumentEdge2ᚕᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐDocumentEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.DocumentEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNDocumentEdge2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐDocumentEdge(ctx, sel, v[i])
@@ -10487,7 +10487,7 @@ func (ec *executionContext) marshalNEdgeKind2githubᚗcomᚋmandategraphᚋmanda
 }
 
 func (ec *executionContext) marshalNEvidence2ᚕᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐEvidenceᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Evidence) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNEvidence2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐEvidence(ctx, sel, v[i])
@@ -10537,7 +10537,7 @@ func (ec *executionContext) marshalNGraphEdge2githubᚗcomᚋmandategraphᚋmand
 }
 
 func (ec *executionContext) marshalNGraphEdge2ᚕgithubᚗcomᚋmandategraphᚋmandategraphᚋpolicyᚐGraphEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []policy.GraphEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNGraphEdge2githubᚗcomᚋmandategraphᚋmandategraphᚋpolicyᚐGraphEdge(ctx, sel, v[i])
@@ -10557,7 +10557,7 @@ func (ec *executionContext) marshalNGraphNode2githubᚗcomᚋmandategraphᚋmand
 }
 
 func (ec *executionContext) marshalNGraphNode2ᚕgithubᚗcomᚋmandategraphᚋmandategraphᚋpolicyᚐGraphNodeᚄ(ctx context.Context, sel ast.SelectionSet, v []policy.GraphNode) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNGraphNode2githubᚗcomᚋmandategraphᚋmandategraphᚋpolicyᚐGraphNode(ctx, sel, v[i])
@@ -10630,7 +10630,7 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 }
 
 func (ec *executionContext) marshalNMandate2ᚕᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐMandateᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Mandate) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMandate2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐMandate(ctx, sel, v[i])
@@ -10669,7 +10669,7 @@ func (ec *executionContext) marshalNMandateKind2githubᚗcomᚋmandategraphᚋma
 }
 
 func (ec *executionContext) marshalNMission2ᚕᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐMissionᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Mission) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMission2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐMission(ctx, sel, v[i])
@@ -10701,7 +10701,7 @@ func (ec *executionContext) marshalNMissionConnection2ᚖgithubᚗcomᚋmandateg
 }
 
 func (ec *executionContext) marshalNMissionEdge2ᚕᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐMissionEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.MissionEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMissionEdge2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐMissionEdge(ctx, sel, v[i])
@@ -10725,7 +10725,7 @@ func (ec *executionContext) marshalNMissionEdge2ᚖgithubᚗcomᚋmandategraph�
 }
 
 func (ec *executionContext) marshalNMissionOverlap2ᚕᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐMissionOverlapᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.MissionOverlap) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMissionOverlap2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐMissionOverlap(ctx, sel, v[i])
@@ -10757,7 +10757,7 @@ func (ec *executionContext) marshalNNode2githubᚗcomᚋmandategraphᚋmandategr
 }
 
 func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐNodeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.Node) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNNode2githubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐNode(ctx, sel, v[i])
@@ -10796,7 +10796,7 @@ func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋmandategraphᚋma
 }
 
 func (ec *executionContext) marshalNRelation2ᚕᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐRelationᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Relation) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRelation2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐRelation(ctx, sel, v[i])
@@ -10828,7 +10828,7 @@ func (ec *executionContext) marshalNRelationConnection2ᚖgithubᚗcomᚋmandate
 }
 
 func (ec *executionContext) marshalNRelationEdge2ᚕᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐRelationEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.RelationEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRelationEdge2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐRelationEdge(ctx, sel, v[i])
@@ -10867,7 +10867,7 @@ func (ec *executionContext) marshalNRelationKind2githubᚗcomᚋmandategraphᚋm
 }
 
 func (ec *executionContext) marshalNSearchHit2ᚕᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐSearchHitᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SearchHit) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSearchHit2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐSearchHit(ctx, sel, v[i])
@@ -10934,7 +10934,7 @@ func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel
 }
 
 func (ec *executionContext) marshalNTimelineEntry2ᚕᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐTimelineEntryᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.TimelineEntry) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNTimelineEntry2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐTimelineEntry(ctx, sel, v[i])
@@ -10962,7 +10962,7 @@ func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlge
 }
 
 func (ec *executionContext) marshalN__Directive2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirectiveᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.Directive) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx, sel, v[i])
@@ -11006,7 +11006,7 @@ func (ec *executionContext) unmarshalN__DirectiveLocation2ᚕstringᚄ(ctx conte
 }
 
 func (ec *executionContext) marshalN__DirectiveLocation2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__DirectiveLocation2string(ctx, sel, v[i])
@@ -11034,7 +11034,7 @@ func (ec *executionContext) marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlg
 }
 
 func (ec *executionContext) marshalN__InputValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.InputValue) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValue(ctx, sel, v[i])
@@ -11062,7 +11062,7 @@ func (ec *executionContext) marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋg
 }
 
 func (ec *executionContext) marshalN__Type2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.Type) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, sel, v[i])
@@ -11103,7 +11103,7 @@ func (ec *executionContext) marshalOAgenda2ᚕᚖgithubᚗcomᚋmandategraphᚋm
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAgenda2ᚖgithubᚗcomᚋmandategraphᚋmandategraphᚋgraphᚋmodelᚐAgenda(ctx, sel, v[i])
@@ -11234,7 +11234,7 @@ func (ec *executionContext) marshalOEdgeKind2ᚕgithubᚗcomᚋmandategraphᚋma
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNEdgeKind2githubᚗcomᚋmandategraphᚋmandategraphᚋpolicyᚐEdgeKind(ctx, sel, v[i])
@@ -11403,7 +11403,7 @@ func (ec *executionContext) marshalONodeKind2ᚕgithubᚗcomᚋmandategraphᚋma
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNNodeKind2githubᚗcomᚋmandategraphᚋmandategraphᚋpolicyᚐNodeKind(ctx, sel, v[i])
@@ -11467,7 +11467,7 @@ func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgq
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__EnumValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValue(ctx, sel, v[i])
@@ -11486,7 +11486,7 @@ func (ec *executionContext) marshalO__Field2ᚕgithubᚗcomᚋ99designsᚋgqlgen
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Field2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐField(ctx, sel, v[i])
@@ -11505,7 +11505,7 @@ func (ec *executionContext) marshalO__InputValue2ᚕgithubᚗcomᚋ99designsᚋg
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValue(ctx, sel, v[i])
@@ -11524,7 +11524,7 @@ func (ec *executionContext) marshalO__Type2ᚕgithubᚗcomᚋ99designsᚋgqlgen�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, sel, v[i])

@@ -147,7 +147,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	responses, ctx := h.exec.DispatchOperation(ctx, opCtx)
+	responses, ctx := h.exec.DispatchOperation(withFieldErrors(ctx), opCtx)
 	h.write(w, media, http.StatusOK, responses(ctx))
 }
 

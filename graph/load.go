@@ -12,6 +12,8 @@ import (
 	"fmt"
 	"strconv"
 
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
 	"github.com/mandategraph/mandategraph/graph/model"
 	"github.com/mandategraph/mandategraph/policy"
 )
@@ -24,13 +26,26 @@ func byParent[V any](ctx context.Context, b *model.Batch, field string,
 		return load(ctx, members)
 	})
 	if err != nil {
-		return nil, err
+		return nil, ownError(err)
 	}
 	m, ok := v.(map[string]V)
 	if !ok {
 		return nil, fmt.Errorf("batch field %s holds %T", field, v)
 	}
 	return m, nil
+}
+
+// ownError returns err for one caller of a batch load. Every member of the
+// batch gets the same error value, and gqlgen sets the path of a
+// *gqlerror.Error in place when it has none: shared, the first field's path
+// would stick to every other (and they would write it concurrently).
+func ownError(err error) error {
+	if g, ok := err.(*gqlerror.Error); ok {
+		c := *g
+		c.Path = nil
+		return &c
+	}
+	return err
 }
 
 // nodeIDs returns the ids of the Node members.

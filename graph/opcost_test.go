@@ -24,9 +24,9 @@ func (c *counting) FindAgendas(ctx context.Context) ([]policy.Agenda, error) {
 	return c.Reader.FindAgendas(ctx)
 }
 
-func (c *counting) Neighborhood(ctx context.Context, id string, depth int, f policy.GraphFilter) (policy.Graph, error) {
+func (c *counting) Neighborhood(ctx context.Context, id string, depth int, f policy.GraphFilter, props bool) (policy.Graph, error) {
 	c.calls.Add(1)
-	return c.Reader.Neighborhood(ctx, id, depth, f)
+	return c.Reader.Neighborhood(ctx, id, depth, f, props)
 }
 
 func (c *counting) Search(ctx context.Context, text string, limit int) ([]policy.SearchHit, error) {
@@ -127,4 +127,46 @@ func BenchmarkAliasBomb(b *testing.B) {
 		h.ServeHTTP(&recorder{header: http.Header{}}, postRequest(body))
 	}
 	b.ReportMetric(float64(store.calls.Load())/float64(b.N), "dbcalls/op")
+}
+
+// TestFailedLevelReportedOnce: when the load of one level fails (here the
+// clauses of every mandate, past the query budget), the response has one
+// error for that field of the query, not one per mandate; errors of other
+// fields (aliases) are still each reported.
+func TestFailedLevelReportedOnce(t *testing.T) {
+	a := fixture(t)
+	limits := testLimits
+	limits.MaxDBQueries = 2
+	h := &api{store: a.store, handler: graph.NewHandler(a.store, limits, quietLogger())}
+	query := `{ missions(first: 50) { edges { node { id mandates { id clauses { id } } } } } }`
+	var data struct {
+		Missions struct {
+			Edges []struct {
+				Node struct {
+					Mandates []any `json:"mandates"`
+				} `json:"node"`
+			} `json:"edges"`
+		} `json:"missions"`
+	}
+	a.post(t, query, nil).decode(t, &data) // within the default budget
+	mandates := 0
+	for _, e := range data.Missions.Edges {
+		mandates += len(e.Node.Mandates)
+	}
+	if mandates < 4 {
+		t.Fatalf("%d mandates; the test needs several parents of the failed level", mandates)
+	}
+	res := h.post(t, query, nil)
+	if len(res.Errors) != 1 {
+		t.Fatalf("%d errors for one failed level over %d mandates, want 1: %v", len(res.Errors), mandates, res.Errors)
+	}
+	if e := res.Errors[0]; e.Extensions["limit"] != "queries" || len(e.Path) != 7 || e.Path[6] != "clauses" {
+		t.Errorf("error %+v: want the query budget's, at a clauses path", e)
+	}
+
+	// Two aliases of the failed field are two fields of the query.
+	res = h.post(t, `{ missions(first: 5) { edges { node { mandates { a: clauses { id } b: clauses { id } } } } } }`, nil)
+	if len(res.Errors) != 2 {
+		t.Errorf("%d errors for two failed aliases, want 2: %v", len(res.Errors), res.Errors)
+	}
 }

@@ -5,9 +5,12 @@ package graph
 // starts the page at the item following it.
 
 import (
+	"context"
 	"encoding/base64"
 	"strconv"
 	"strings"
+
+	"github.com/99designs/gqlgen/graphql"
 
 	"github.com/mandategraph/mandategraph/graph/model"
 	"github.com/mandategraph/mandategraph/policy"
@@ -75,6 +78,21 @@ func (l Limits) page(first *int, after *string) (policy.PageRequest, error) {
 		offset = c + 1
 	}
 	return policy.PageRequest{Offset: offset, Limit: n}, nil
+}
+
+// withoutTotal marks req as not needing its list's total when the
+// connection field being resolved under ctx does not select totalCount.
+func withoutTotal(ctx context.Context, req policy.PageRequest) policy.PageRequest {
+	if graphql.GetFieldContext(ctx) == nil {
+		return req
+	}
+	for _, f := range graphql.CollectFieldsCtx(ctx, nil) {
+		if f.Name == "totalCount" {
+			return req
+		}
+	}
+	req.SkipTotal = true
+	return req
 }
 
 // connection builds a connection of type C, whose edges are of type E,

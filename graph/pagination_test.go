@@ -123,3 +123,50 @@ func wantIDs(t *testing.T, got, want []string) {
 		}
 	}
 }
+
+// TestRelationPagesWithoutTotal: a relations connection that does not
+// select totalCount is not counted, and still pages through the same
+// relations as one that does, with hasNextPage true exactly before the end.
+func TestRelationPagesWithoutTotal(t *testing.T) {
+	a := fixture(t)
+	type relPage struct {
+		Relations struct {
+			TotalCount int `json:"totalCount"`
+			Edges      []struct {
+				Node struct {
+					ID string `json:"id"`
+				} `json:"node"`
+			} `json:"edges"`
+			PageInfo pageInfo `json:"pageInfo"`
+		} `json:"relations"`
+	}
+	ids := func(p relPage) []string {
+		out := []string{}
+		for _, e := range p.Relations.Edges {
+			out = append(out, e.Node.ID)
+		}
+		return out
+	}
+	var all relPage
+	a.query(t, `{ relations(first: 50, filter: {kind: TENSION}) { totalCount edges { node { id } } } }`, nil, &all)
+	want := ids(all)
+	if len(want) < 3 || all.Relations.TotalCount != len(want) {
+		t.Fatalf("%d tensions, totalCount %d: the test needs at least 3", len(want), all.Relations.TotalCount)
+	}
+	var got []string
+	var after any
+	for range len(want) {
+		var p relPage
+		a.query(t, `query($after: String) { relations(first: 2, after: $after, filter: {kind: TENSION}) {
+			edges { node { id } } pageInfo { hasNextPage endCursor } } }`, map[string]any{"after": after}, &p)
+		got = append(got, ids(p)...)
+		if p.Relations.PageInfo.HasNextPage != (len(got) < len(want)) {
+			t.Fatalf("after %d of %d relations: hasNextPage %v", len(got), len(want), p.Relations.PageInfo.HasNextPage)
+		}
+		if !p.Relations.PageInfo.HasNextPage {
+			break
+		}
+		after = *p.Relations.PageInfo.EndCursor
+	}
+	wantIDs(t, got, want)
+}

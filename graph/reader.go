@@ -19,14 +19,16 @@ type Reader interface {
 	FindRelations(ctx context.Context, f policy.RelationFilter, p policy.PageRequest) (policy.Page[policy.Relation], error)
 	FindEntities(ctx context.Context, ids []string) (map[string]policy.Entity, error)
 	Related(ctx context.Context, link policy.Traversal, ids []string) (map[string][]policy.Entity, error)
-	MandateClauses(ctx context.Context, ids []string, agenda *string) (map[string][]policy.Clause, error)
+	// MandateClauses reads only props of each clause (besides id) when
+	// props is not nil.
+	MandateClauses(ctx context.Context, ids []string, agenda *string, props []string) (map[string][]policy.Clause, error)
 	AgendaClauses(ctx context.Context, ids []string, mission *string, p policy.PageRequest) (map[string]policy.Page[policy.Clause], error)
 	EntityRelations(ctx context.Context, ids []string, kind *policy.RelationKind) (map[string][]policy.Relation, error)
 	MissionRelations(ctx context.Context, ids []string, kind *policy.RelationKind) (map[string][]policy.Relation, error)
 	AgendaRelations(ctx context.Context, ids []string, kind *policy.RelationKind, with *string) (map[string][]policy.Relation, error)
 	Search(ctx context.Context, text string, limit int) ([]policy.SearchHit, error)
 	Subgraph(ctx context.Context, f policy.GraphFilter) (policy.Graph, error)
-	Neighborhood(ctx context.Context, id string, depth int, f policy.GraphFilter) (policy.Graph, error)
+	Neighborhood(ctx context.Context, id string, depth int, f policy.GraphFilter, props bool) (policy.Graph, error)
 	ShortestPath(ctx context.Context, from, to string, maxHops int, f policy.GraphFilter) (*policy.Graph, error)
 	AgendaOverlap(ctx context.Context, agendas []string, from, to policy.Date) ([]policy.MissionOverlap, error)
 	MandateTimeline(ctx context.Context, mission string) ([]policy.TimelineEntry, error)

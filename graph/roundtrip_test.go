@@ -1,6 +1,7 @@
 package graph_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/mandategraph/mandategraph/policy/policytest"
@@ -75,4 +76,58 @@ func dig(v any, keys ...string) []any {
 	}
 	list, _ := v.([]any)
 	return list
+}
+
+// TestSiblingSelectionsShareOneLoad: fields of one level that share a batch
+// load (aliases of Mandate.clauses with different selections, and
+// coverage, which counts the clauses) cost one query, and each gets the
+// fields it selected, though the load reads only the selected properties.
+func TestSiblingSelectionsShareOneLoad(t *testing.T) {
+	a := newAPI(t, policytest.Dataset(4), unweightedLists)
+	whole := `{ mission(id: "SYN02") { mandates { clauses { id paragraph summary text mandate { id } tags { source } } } } }`
+	want := a.post(t, whole, nil)
+	before := a.store.RoundTrips()
+	got := a.post(t, `{ mission(id: "SYN02") { mandates { coverage
+		a: clauses { id paragraph } b: clauses { summary text mandate { id } } c: clauses { tags { source } } } } }`, nil)
+	if trips := a.store.RoundTrips() - before; trips != 5 {
+		t.Errorf("%d round trips, want 5 (mission, mandates, clauses, their mandates, their agendas for tags)", trips)
+	}
+	var w, g struct {
+		Mission struct {
+			Mandates []struct {
+				Coverage string           `json:"coverage"`
+				Clauses  []map[string]any `json:"clauses"`
+				A        []map[string]any `json:"a"`
+				B        []map[string]any `json:"b"`
+				C        []map[string]any `json:"c"`
+			} `json:"mandates"`
+		} `json:"mission"`
+	}
+	want.decode(t, &w)
+	got.decode(t, &g)
+	if len(w.Mission.Mandates) == 0 || len(g.Mission.Mandates) != len(w.Mission.Mandates) {
+		t.Fatalf("%d and %d mandates", len(w.Mission.Mandates), len(g.Mission.Mandates))
+	}
+	for i, md := range w.Mission.Mandates {
+		gm := g.Mission.Mandates[i]
+		if len(gm.A) != len(md.Clauses) || len(gm.B) != len(md.Clauses) || len(gm.C) != len(md.Clauses) || gm.Coverage == "" {
+			t.Fatalf("mandate %d: %d/%d/%d clauses, want %d; coverage %q", i, len(gm.A), len(gm.B), len(gm.C), len(md.Clauses), gm.Coverage)
+		}
+		for j, c := range md.Clauses {
+			for k, v := range c {
+				var gv any
+				switch k {
+				case "id", "paragraph":
+					gv = gm.A[j][k]
+				case "summary", "text", "mandate":
+					gv = gm.B[j][k]
+				case "tags":
+					gv = gm.C[j][k]
+				}
+				if fmt.Sprint(gv) != fmt.Sprint(v) {
+					t.Errorf("mandate %d clause %d %s: %v, want %v", i, j, k, gv, v)
+				}
+			}
+		}
+	}
 }

@@ -129,7 +129,7 @@ func (r *mandateResolver) Missions(ctx context.Context, obj *model.Mandate) ([]*
 // Clauses is the resolver for the clauses field.
 func (r *mandateResolver) Clauses(ctx context.Context, obj *model.Mandate, agenda *string) ([]*model.Clause, error) {
 	m, err := byParent(ctx, obj.Batch, "clauses:"+argKey(agenda), func(ctx context.Context, members []any) (map[string][]*model.Clause, error) {
-		byID, err := r.Store.MandateClauses(ctx, nodeIDs(members), agenda)
+		byID, err := r.Store.MandateClauses(ctx, nodeIDs(members), agenda, clauseProps(ctx))
 		if err != nil {
 			return nil, err
 		}
@@ -289,7 +289,7 @@ func (r *queryResolver) Relations(ctx context.Context, filter *policy.RelationFi
 	if err != nil {
 		return nil, err
 	}
-	page, err := r.Store.FindRelations(ctx, deref(filter), req)
+	page, err := r.Store.FindRelations(ctx, deref(filter), withoutTotal(ctx, req))
 	if err != nil {
 		return nil, err
 	}
@@ -321,7 +321,7 @@ func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int,
 	if depth != nil {
 		d = *depth
 	}
-	g, err := r.Store.Neighborhood(ctx, id, d, deref(filter))
+	g, err := r.Store.Neighborhood(ctx, id, d, deref(filter), graphPropsSelected(ctx))
 	if err != nil {
 		return nil, err
 	}

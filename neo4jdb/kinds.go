@@ -11,6 +11,7 @@ package neo4jdb
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -142,8 +143,9 @@ type nodeKind struct {
 	// a large dataset is not held twice) of each of the dataset's nodes of
 	// the kind.
 	nodes func(ds *policy.Dataset, add func(id string, props func() map[string]any))
-	// scan reads a node's properties back into the domain type.
-	scan func(p *props) policy.Entity
+	// scan reads a node's properties back into the domain type; with want,
+	// only the properties want accepts (the others stay zero).
+	scan func(p *props, want func(key string) bool) policy.Entity
 }
 
 // field is one property of a kind whose domain type is T: write returns the
@@ -184,10 +186,10 @@ func kind[T any](label, display string, entity func(*T) policy.Entity, prov func
 	k.nodes = func(ds *policy.Dataset, add func(string, func() map[string]any)) {
 		nodes(ds, func(id string, stored func() *T) { add(id, func() map[string]any { return write(stored()) }) })
 	}
-	k.scan = func(p *props) policy.Entity {
+	k.scan = func(p *props, want func(string) bool) policy.Entity {
 		v := new(T)
 		for _, f := range fields {
-			if f.read != nil {
+			if f.read != nil && (want == nil || want(f.key)) {
 				f.read(v, p)
 			}
 		}
@@ -371,6 +373,42 @@ func entityFromNode(n neo4j.Node) (policy.Entity, error) {
 	if k == nil {
 		return policy.Entity{}, fmt.Errorf("%s: no kind label among %v", p.what, n.Labels)
 	}
-	e := k.scan(p)
+	e := k.scan(p, nil)
+	return e, p.err
+}
+
+// projection is a Cypher map projection of node v with id, kind and props,
+// each of which must be a key of some kind (they are never a request's
+// text, but are checked all the same before they reach the query).
+func projection(v string, props []string) (string, error) {
+	keys := []string{"id", "kind"}
+	for _, p := range props {
+		if !slices.Contains(keys, p) {
+			keys = append(keys, p)
+		}
+	}
+	for _, key := range keys {
+		if !slices.ContainsFunc(nodeKinds, func(k nodeKind) bool { return slices.Contains(k.keys, key) }) {
+			return "", fmt.Errorf("projection: %q is no kind's property", key)
+		}
+	}
+	return v + " {." + strings.Join(keys, ", .") + "}", nil
+}
+
+// entityFromMap scans a node read as a projection of props (see
+// projection): only those properties are set.
+func entityFromMap(m map[string]any, keys []string) (policy.Entity, error) {
+	for k, v := range m {
+		if v == nil {
+			delete(m, k) // a projection lists an absent property as null
+		}
+	}
+	p := &props{what: fmt.Sprintf("node %v", m["id"]), m: m}
+	label, _ := m["kind"].(string)
+	k := kindByLabel[label]
+	if k == nil {
+		return policy.Entity{}, fmt.Errorf("%s: unknown kind %q", p.what, label)
+	}
+	e := k.scan(p, func(key string) bool { return key == "id" || slices.Contains(keys, key) })
 	return e, p.err
 }

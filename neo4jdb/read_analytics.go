@@ -25,6 +25,12 @@ func (s *Store) AgendaOverlap(ctx context.Context, agendas []string, from, to po
 	if err != nil {
 		return nil, err
 	}
+	// The missions are found first; then one pass over the relations
+	// counts, for every relation between the agendas, each listed mission it
+	// is in (a relation is counted once per mission). The pass is skipped
+	// when no mission qualifies; its cost is that of one scan of the
+	// relations plus the agendas of their ends, whatever the number of
+	// missions (it was once per qualifying mission).
 	recs, err := s.query(ctx, `OPTIONAL MATCH (g:Entity:Agenda) WHERE g.id IN $agendas
 		WITH collect(g.id) AS known
 		CALL (known) {
@@ -37,18 +43,25 @@ func (s *Store) AgendaOverlap(ctx context.Context, agendas []string, from, to po
 			WITH m, min(CASE WHEN carries THEN md.adopted END) AS since,
 			     sum(CASE WHEN unrecorded THEN 1 ELSE 0 END) AS unrecorded
 			WHERE since IS NOT NULL OR unrecorded > 0
-			CALL (m) {
-				MATCH (a:Entity)-[r:TENSION|CONVERGENCE]->(b:Entity)
-				WITH a, r, b, `+agendasOf("a")+` AS ga, `+agendasOf("b")+` AS gb
-				WHERE m.id IN `+relationMissions+`
-				  AND any(x IN $agendas WHERE x IN ga AND
-				          any(y IN $agendas WHERE y IN gb AND (x <> y OR size($agendas) = 1)))
-				RETURN count(r) AS relationCount
-			}
-			WITH m, since, unrecorded, relationCount ORDER BY since, m.id
-			RETURN collect({mission: m, since: since, relationCount: relationCount, unrecorded: unrecorded}) AS rows
+			WITH m, since, unrecorded ORDER BY since, m.id
+			RETURN collect({mission: m, since: since, unrecorded: unrecorded}) AS found
 		}
-		RETURN known, rows`, map[string]any{"agendas": agendas, "from": dateValue(from), "to": dateValue(to)})
+		CALL (found) {
+			WITH [f IN found | f.mission.id] AS ids
+			WHERE size(ids) > 0
+			MATCH (a:Entity)-[r:TENSION|CONVERGENCE]->(b:Entity)
+			WITH ids, a, r, b, `+agendasOf("a")+` AS ga, `+agendasOf("b")+` AS gb
+			WHERE any(x IN $agendas WHERE x IN ga AND
+			          any(y IN $agendas WHERE y IN gb AND (x <> y OR size($agendas) = 1)))
+			UNWIND `+relationMissions+` AS mid
+			WITH ids, mid, r WHERE mid IN ids
+			WITH DISTINCT mid, r
+			WITH mid, count(r) AS n
+			RETURN collect([mid, n]) AS counts
+		}
+		WITH known, found, CASE WHEN counts IS NULL THEN [] ELSE counts END AS counts
+		RETURN known, [f IN found | f {.*, relationCount: coalesce(head([c IN counts WHERE c[0] = f.mission.id | c[1]]), 0)}] AS rows`,
+		map[string]any{"agendas": agendas, "from": dateValue(from), "to": dateValue(to)})
 	if err != nil {
 		return nil, fmt.Errorf("agenda overlap: %w", err)
 	}

@@ -30,23 +30,28 @@ var linkMatch = map[policy.Traversal][2]string{
 }
 
 // Related follows link from each of the parents with the given ids and
-// returns the related nodes keyed by parent id, in the link's order.
+// returns the related nodes keyed by parent id, in the link's order. The
+// query returns the (parent, node id) pairs and each related node once: an
+// agenda addressed by 8,000 of the parents' clauses is read and decoded
+// once, not 8,000 times.
 func (s *Store) Related(ctx context.Context, link policy.Traversal, ids []string) (map[string][]policy.Entity, error) {
 	m, ok := linkMatch[link]
 	if !ok {
 		return nil, fmt.Errorf("related: unknown link %d", link)
 	}
-	return s.children(ctx, `UNWIND $ids AS pid `+m[0]+` RETURN pid AS parent, n ORDER BY parent, `+m[1],
+	return s.children(ctx, `UNWIND $ids AS pid `+m[0]+` WITH pid, n ORDER BY pid, `+m[1], nil,
 		map[string]any{"ids": dedupe(ids)})
 }
 
 // MandateClauses returns the clauses of each mandate in paragraph order,
-// only those addressing agenda when it is not nil.
-func (s *Store) MandateClauses(ctx context.Context, ids []string, agenda *string) (map[string][]policy.Clause, error) {
+// only those addressing agenda when it is not nil. With props, only those
+// properties of each clause are read (besides id and kind; any of the
+// kind's keys): the other fields are left zero.
+func (s *Store) MandateClauses(ctx context.Context, ids []string, agenda *string, props []string) (map[string][]policy.Clause, error) {
 	byParent, err := s.children(ctx, `UNWIND $ids AS pid
 		MATCH (:Entity:Mandate {id: pid})-[:HAS_CLAUSE]->(n:Clause)
 		WHERE $agenda IS NULL OR EXISTS { (n)-[:ADDRESSES]->(:Agenda {id: $agenda}) }
-		RETURN pid AS parent, n ORDER BY parent, n.position, n.id`,
+		WITH pid, n ORDER BY pid, n.position, n.id`, props,
 		map[string]any{"ids": dedupe(ids), "agenda": param(agenda, asIs)})
 	if err != nil {
 		return nil, err
@@ -63,29 +68,66 @@ func (s *Store) MandateClauses(ctx context.Context, ids []string, agenda *string
 	return out, nil
 }
 
-// children runs a query returning (parent, n) rows and groups the nodes
-// by parent id.
-func (s *Store) children(ctx context.Context, query string, params map[string]any) (map[string][]policy.Entity, error) {
+// children completes match, which ends with (pid, n) rows in order, to
+// return the (parent, node id) pairs and each node once, and groups the
+// nodes by parent id. With props, each node is read as a map of only
+// those properties (and id and kind), which must be keys of its kind.
+func (s *Store) children(ctx context.Context, match string, props []string, params map[string]any) (map[string][]policy.Entity, error) {
 	out := map[string][]policy.Entity{}
 	if ids, _ := params["ids"].([]string); len(ids) == 0 {
 		return out, nil
 	}
-	recs, err := s.query(ctx, query, params)
+	nodeList := "ns"
+	if props != nil {
+		proj, err := projection("x", props)
+		if err != nil {
+			return nil, err
+		}
+		nodeList = "[x IN ns | " + proj + "]" // after DISTINCT, which compares nodes by identity
+	}
+	recs, err := s.query(ctx, match+`
+		WITH collect([pid, n.id]) AS pairs, collect(DISTINCT n) AS ns
+		RETURN pairs, `+nodeList+` AS nodes`, params)
 	if err != nil {
 		return nil, fmt.Errorf("load related nodes: %w", err)
 	}
-	for _, rec := range recs {
-		pid, err := get[string](rec, "parent")
+	if len(recs) != 1 {
+		return nil, fmt.Errorf("load related nodes: %d records, want 1", len(recs))
+	}
+	nodes, err := get[[]any](recs[0], "nodes")
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[string]policy.Entity, len(nodes))
+	for _, v := range nodes {
+		var e policy.Entity
+		switch n := v.(type) {
+		case neo4j.Node:
+			e, err = entityFromNode(n)
+		case map[string]any:
+			e, err = entityFromMap(n, props)
+		default:
+			err = fmt.Errorf("related node is %T", v)
+		}
 		if err != nil {
 			return nil, err
 		}
-		n, _, err := recordNode(rec, "n")
-		if err != nil {
-			return nil, err
+		byID[e.ID()] = e
+	}
+	pairs, err := get[[]any](recs[0], "pairs")
+	if err != nil {
+		return nil, err
+	}
+	for _, v := range pairs {
+		pair, _ := v.([]any)
+		if len(pair) != 2 {
+			return nil, fmt.Errorf("related pair is %v", v)
 		}
-		e, err := entityFromNode(n)
-		if err != nil {
-			return nil, err
+		pid, _ := pair[0].(string)
+		id, _ := pair[1].(string)
+		e, ok := byID[id]
+		if !ok {
+			return nil, fmt.Errorf("related node %q of %q was not returned", id, pid)
 		}
 		out[pid] = append(out[pid], e)
 	}

@@ -4,6 +4,7 @@ package neo4jdb
 // shortest path, the whole graph). Each is one query.
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -49,20 +50,42 @@ func graphTypes(f policy.GraphFilter) (relTypes string, kinds any, limit int, er
 }
 
 // edgesAmong is a Cypher subquery: the edges of the given types among the
-// nodes in the list nodes, as maps.
-func edgesAmong(relTypes string) string {
+// nodes in the list nodes, as maps; without props, a relation's only
+// property read is its id.
+func edgesAmong(relTypes string, props bool) string {
+	edgeProps := `properties(r)`
+	if !props {
+		edgeProps = `CASE WHEN r.id IS NULL THEN {} ELSE {id: r.id} END`
+	}
 	return `CALL (nodes) {
 			UNWIND nodes AS a
 			MATCH (a)-[r` + relTypes + `]->(b) WHERE b IN nodes
 			WITH a, r, b ORDER BY type(r), a.id, b.id, r.id
-			RETURN collect({type: type(r), src: a.id, tgt: b.id, props: properties(r)}) AS edges
+			RETURN collect({type: type(r), src: a.id, tgt: b.id, props: ` + edgeProps + `}) AS edges
 		}`
+}
+
+// nodeRows is a Cypher expression: the list nodes as they are returned,
+// whole with props, else as maps of id, kind and label (the kind's
+// display property) only.
+func nodeRows(props bool) string {
+	if props {
+		return `nodes`
+	}
+	var label strings.Builder
+	label.WriteString("CASE n.kind")
+	for _, k := range nodeKinds {
+		fmt.Fprintf(&label, " WHEN '%s' THEN n.%s", k.label, k.display)
+	}
+	label.WriteString(" END")
+	return `[n IN nodes | {id: n.id, kind: n.kind, label: ` + label.String() + `}]`
 }
 
 // Neighborhood returns the nodes within depth hops of the node with the
 // given id, in order of distance then id (cut at the filter's limit), and
-// the edges among them.
-func (s *Store) Neighborhood(ctx context.Context, id string, depth int, f policy.GraphFilter) (policy.Graph, error) {
+// the edges among them. Without props, neither nodes nor edges carry their
+// properties (the Properties maps are nil) and none are read.
+func (s *Store) Neighborhood(ctx context.Context, id string, depth int, f policy.GraphFilter, props bool) (policy.Graph, error) {
 	if err := policy.CheckDepth(depth); err != nil {
 		return policy.Graph{}, err
 	}
@@ -91,8 +114,8 @@ func (s *Store) Neighborhood(ctx context.Context, id string, depth int, f policy
 	}
 	q.WriteString(`WITH s, [x IN seen WHERE x <> s AND ($kinds IS NULL OR x.kind IN $kinds)] AS found
 		WITH [s] + found[0..$limit - 1] AS nodes, size(found) + 1 > $limit AS truncated
-		` + edgesAmong(relTypes) + `
-		RETURN nodes, truncated, edges`)
+		` + edgesAmong(relTypes, props) + `
+		RETURN ` + nodeRows(props) + ` AS nodes, truncated, edges`)
 	recs, err := s.query(ctx, q.String(), map[string]any{"id": id, "kinds": kinds, "limit": int64(limit)})
 	if err != nil {
 		return policy.Graph{}, fmt.Errorf("neighborhood of %q: %w", id, err)
@@ -100,7 +123,7 @@ func (s *Store) Neighborhood(ctx context.Context, id string, depth int, f policy
 	if len(recs) == 0 {
 		return policy.Graph{}, policy.Errorf(policy.ENOTFOUND, "no node with id %q", id)
 	}
-	return graphFromRecord(recs[0])
+	return graphFromRecord(recs[0], props)
 }
 
 // Subgraph returns the nodes of the filter's kinds (agendas, missions,
@@ -116,7 +139,7 @@ func (s *Store) Subgraph(ctx context.Context, f policy.GraphFilter) (policy.Grap
 		WITH n ORDER BY `+kindRank("n")+`, n.id
 		WITH collect(n) AS matched
 		WITH matched[0..$limit] AS nodes, size(matched) > $limit AS truncated
-		`+edgesAmong(relTypes)+`
+		`+edgesAmong(relTypes, true)+`
 		RETURN nodes, truncated, edges`, map[string]any{"kinds": kinds, "limit": int64(limit)})
 	if err != nil {
 		return policy.Graph{}, fmt.Errorf("graph: %w", err)
@@ -124,7 +147,7 @@ func (s *Store) Subgraph(ctx context.Context, f policy.GraphFilter) (policy.Grap
 	if len(recs) != 1 {
 		return policy.Graph{}, fmt.Errorf("graph: %d records, want 1", len(recs))
 	}
-	return graphFromRecord(recs[0])
+	return graphFromRecord(recs[0], true)
 }
 
 // ShortestPath returns a shortest path of at most maxHops edges of the
@@ -200,7 +223,9 @@ func (s *Store) ShortestPath(ctx context.Context, from, to string, maxHops int, 
 	return &g, nil
 }
 
-func graphFromRecord(rec *neo4j.Record) (policy.Graph, error) {
+// graphFromRecord reads nodes, truncated and edges (edgesAmong, with
+// withProps as it was given).
+func graphFromRecord(rec *neo4j.Record, withProps bool) (policy.Graph, error) {
 	g := policy.Graph{Nodes: []policy.GraphNode{}, Edges: []policy.GraphEdge{}}
 	nodes, err := get[[]any](rec, "nodes")
 	if err != nil {
@@ -214,11 +239,21 @@ func graphFromRecord(rec *neo4j.Record) (policy.Graph, error) {
 		return g, err
 	}
 	for _, v := range nodes {
-		n, ok := v.(neo4j.Node)
-		if !ok {
-			return g, fmt.Errorf("graph node is %T", v)
+		var gn policy.GraphNode
+		switch n := v.(type) {
+		case neo4j.Node:
+			gn, err = graphNodeFrom(n)
+		case map[string]any: // nodeRows without props
+			id, ok1 := n["id"].(string)
+			kind, ok2 := n["kind"].(string)
+			label, _ := n["label"].(string)
+			if !ok1 || !ok2 || kindByLabel[kind] == nil {
+				err = fmt.Errorf("graph node row %v", n)
+			}
+			gn = policy.GraphNode{ID: id, Kind: kind, Label: cmp.Or(label, id)}
+		default:
+			err = fmt.Errorf("graph node is %T", v)
 		}
-		gn, err := graphNodeFrom(n)
 		if err != nil {
 			return g, err
 		}
@@ -233,7 +268,11 @@ func graphFromRecord(rec *neo4j.Record) (policy.Graph, error) {
 		if !ok1 || !ok2 || !ok3 || !ok4 {
 			return g, fmt.Errorf("graph edge row %v", v)
 		}
-		g.Edges = append(g.Edges, graphEdgeFrom(typ, src, tgt, props))
+		e := graphEdgeFrom(typ, src, tgt, props)
+		if !withProps {
+			e.Properties = nil // only the id was read (edgesAmong)
+		}
+		g.Edges = append(g.Edges, e)
 	}
 	return g, nil
 }

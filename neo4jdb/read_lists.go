@@ -177,46 +177,104 @@ func (s *Store) FindDocuments(ctx context.Context, f policy.DocumentFilter, p po
 	return pageOf(recs, scanDocument)
 }
 
-// FindRelations lists relations by id.
+// relationTypes is the relationship type expression of the relations of
+// kind (both kinds when nil), from the model's constants: a kind is never
+// spliced into Cypher from a request.
+func relationTypes(kind *policy.RelationKind) (string, error) {
+	if kind == nil {
+		return RelTension + "|" + RelConvergence, nil
+	}
+	switch *kind {
+	case policy.Tension:
+		return RelTension, nil
+	case policy.Convergence:
+		return RelConvergence, nil
+	}
+	return "", policy.Errorf(policy.EINVALID, "unknown relation kind %q", *kind)
+}
+
+// FindRelations lists relations by id. It matches only the asked kind's
+// relationship type, writes only the predicates of the filter's set
+// fields, works out an end's agendas only when the filter names agendas,
+// and pages in Cypher: without the total (p.SkipTotal) the matches in id
+// order are cut at the page; with it they are counted in the one pass that
+// finds them, keeping only the matched relationships (not rows of their
+// ends), and only the page's ends are read.
 func (s *Store) FindRelations(ctx context.Context, f policy.RelationFilter, p policy.PageRequest) (policy.Page[policy.Relation], error) {
 	if err := f.Validate(); err != nil {
 		return policy.Page[policy.Relation]{}, err
 	}
-	params := map[string]any{
-		"kind":        param(f.Kind, asString),
-		"mechanism":   param(f.Mechanism, asIs),
-		"mission":     param(f.Mission, asIs),
-		"strength":    param(f.Strength, asInt64),
-		"minStrength": param(f.MinStrength, asInt64),
-		"ag1":         nil,
-		"ag2":         nil,
+	types, err := relationTypes(f.Kind)
+	if err != nil {
+		return policy.Page[policy.Relation]{}, err
 	}
-	if len(f.Agendas) > 0 {
-		params["ag1"] = f.Agendas[0]
-	}
-	if len(f.Agendas) > 1 {
-		params["ag2"] = f.Agendas[1]
-	}
+	params := map[string]any{}
 	if err := pageParams(p, params); err != nil {
 		return policy.Page[policy.Relation]{}, err
 	}
-	recs, err := s.query(ctx, `MATCH (a:Entity)-[r:TENSION|CONVERGENCE]->(b:Entity)
-		WHERE ($kind IS NULL OR type(r) = $kind)
-		  AND ($mechanism IS NULL OR r.mechanism = $mechanism)
-		  AND ($strength IS NULL OR r.strength = $strength)
-		  AND ($minStrength IS NULL OR r.strength >= $minStrength)
-		WITH a, r, b, `+agendasOf("a")+` AS ga, `+agendasOf("b")+` AS gb
-		WHERE CASE WHEN $ag1 IS NULL THEN true
-		           WHEN $ag2 IS NULL THEN $ag1 IN ga OR $ag1 IN gb
-		           ELSE ($ag1 IN ga AND $ag2 IN gb) OR ($ag2 IN ga AND $ag1 IN gb) END
-		  AND ($mission IS NULL OR $mission IN `+relationMissions+`)
-		WITH a, r, b ORDER BY r.id
-		WITH collect({rel: r, src: a.id, tgt: b.id}) AS matched
-		RETURN size(matched) AS total, matched[$offset..$end] AS items`, params)
+	where := []string{"r.id IS NOT NULL"} // lets the planner read the id index in order
+	if f.Mechanism != nil {
+		where, params["mechanism"] = append(where, "r.mechanism = $mechanism"), *f.Mechanism
+	}
+	if f.Strength != nil {
+		where, params["strength"] = append(where, "r.strength = $strength"), int64(*f.Strength)
+	}
+	if f.MinStrength != nil {
+		where, params["minStrength"] = append(where, "r.strength >= $minStrength"), int64(*f.MinStrength)
+	}
+	match := `MATCH (a:Entity)-[r:` + types + `]->(b:Entity) WHERE ` + strings.Join(where, " AND ")
+	// The ends' agendas are worked out only when the filter names agendas,
+	// once per end.
+	switch len(f.Agendas) {
+	case 1:
+		params["ag1"] = f.Agendas[0]
+		match += `
+			WITH a, r, b WHERE $ag1 IN ` + agendasOf("a") + ` OR $ag1 IN ` + agendasOf("b")
+	case 2:
+		params["ag1"], params["ag2"] = f.Agendas[0], f.Agendas[1]
+		match += `
+			WITH a, r, b, ` + agendasOf("a") + ` AS ga, ` + agendasOf("b") + ` AS gb
+			WHERE ($ag1 IN ga AND $ag2 IN gb) OR ($ag2 IN ga AND $ag1 IN gb)`
+	}
+	if f.Mission != nil { // the dearest test, on what is left
+		params["mission"] = *f.Mission
+		match += `
+			WITH a, r, b WHERE $mission IN ` + relationMissions
+	}
+	// Without the total, the matches in id order are cut at the page (one
+	// more than the page tells whether another follows); with it, they are
+	// counted in the same pass and only the page's are read further (the
+	// ends' ids): the pass keeps the matched relationships, not rows.
+	params["limit"] = int64(p.Limit) + 1
+	query := match + `
+		WITH a, r, b ORDER BY r.id SKIP $offset LIMIT $limit
+		WITH collect({rel: r, src: a.id, tgt: b.id}) AS items
+		RETURN -1 AS total, items`
+	if !p.SkipTotal {
+		query = match + `
+		WITH r ORDER BY r.id
+		WITH collect(r) AS matched
+		RETURN size(matched) AS total,
+		       [x IN matched[$offset..$offset + $limit] | {rel: x, src: startNode(x).id, tgt: endNode(x).id}] AS items`
+	}
+	recs, err := s.query(ctx, query, params)
 	if err != nil {
 		return policy.Page[policy.Relation]{}, fmt.Errorf("find relations: %w", err)
 	}
-	return pageOf(recs, relationFromMap)
+	page, err := pageOf(recs, relationFromMap)
+	if err != nil {
+		return page, err
+	}
+	if more := len(page.Items) > p.Limit; more || p.SkipTotal {
+		page.Items = page.Items[:min(len(page.Items), p.Limit)]
+		if p.SkipTotal {
+			page.Total = p.Offset + len(page.Items)
+			if more {
+				page.Total++ // a lower bound: enough for hasNextPage
+			}
+		}
+	}
+	return page, nil
 }
 
 // FindAgendas lists every agenda by id.

@@ -2,6 +2,7 @@ package neo4jdb_test
 
 import (
 	"context"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -195,6 +196,27 @@ func TestReads(t *testing.T) {
 					t.Fatal(err)
 				}
 				wantIDs(t, "relations", relIDs(page.Items), tt.want)
+				if page.Total != len(tt.want) {
+					t.Errorf("total %d, want %d", page.Total, len(tt.want))
+				}
+				// Paged in twos, with and without the total: the same
+				// relations in the same order; without it, Total says only
+				// whether another page follows.
+				for _, skip := range []bool{false, true} {
+					var got []string
+					for off := 0; off < len(tt.want)+2; off += 2 {
+						pg, err := store.FindRelations(ctx, tt.f, policy.PageRequest{Offset: off, Limit: 2, SkipTotal: skip})
+						if err != nil {
+							t.Fatal(err)
+						}
+						got = append(got, relIDs(pg.Items)...)
+						more := off+len(pg.Items) < pg.Total
+						if wantMore := off+2 < len(tt.want); more != wantMore || (!skip && pg.Total != len(tt.want)) {
+							t.Errorf("skip total %v, offset %d: total %d (more %v), want more %v", skip, off, pg.Total, more, wantMore)
+						}
+					}
+					wantIDs(t, "relations paged", got, tt.want)
+				}
 			})
 		}
 		_, err := store.FindRelations(ctx, policy.RelationFilter{Agendas: []string{"A", "B", "C"}}, policy.PageRequest{Limit: 1})
@@ -226,12 +248,59 @@ func TestReads(t *testing.T) {
 			}
 			wantIDs(t, tt.parent, entityIDs(got[tt.parent]), tt.want)
 		}
-		clauses, err := store.MandateClauses(ctx, []string{policytest.MandateID(1, 1), policytest.MandateID(2, 1)}, new("SSR"))
+		clauses, err := store.MandateClauses(ctx, []string{policytest.MandateID(1, 1), policytest.MandateID(2, 1)}, new("SSR"), nil)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if len(clauses) != 2 || len(clauses[policytest.MandateID(2, 1)]) != 1 {
 			t.Errorf("mandate clauses = %v", clauses)
+		}
+		// Many parents sharing related nodes: each parent still lists each of
+		// its own, in order (the query returns every node once).
+		var parents []string
+		for i := 1; i <= 4; i++ {
+			parents = append(parents, policytest.MandateID(i, 0), policytest.MandateID(i, 1))
+		}
+		whole, err := store.MandateClauses(ctx, parents, nil, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var cids []string
+		for _, cs := range whole {
+			for _, c := range cs {
+				cids = append(cids, c.ID)
+			}
+		}
+		agendas, err := store.Related(ctx, policy.AgendasAddressed, cids)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, cid := range cids {
+			one, err := store.Related(ctx, policy.AgendasAddressed, []string{cid})
+			if err != nil {
+				t.Fatal(err)
+			}
+			wantIDs(t, cid, entityIDs(agendas[cid]), entityIDs(one[cid]))
+		}
+		// With props, only those are read: the rest stay zero (a clause
+		// without text has none with or without props).
+		only, err := store.MandateClauses(ctx, parents, nil, []string{"paragraph", "text"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for pid, cs := range whole {
+			if len(only[pid]) != len(cs) {
+				t.Fatalf("%s: %d clauses with props, %d without", pid, len(only[pid]), len(cs))
+			}
+			for i, c := range cs {
+				o := only[pid][i]
+				if o.ID != c.ID || o.Paragraph != c.Paragraph || o.Text != c.Text || o.Summary != "" || c.Summary == "" || o.MandateID != "" {
+					t.Errorf("%s clause %d: with props %+v, whole %+v", pid, i, o, c)
+				}
+			}
+		}
+		if _, err := store.MandateClauses(ctx, parents, nil, []string{"summary} RETURN 1 //"}); err == nil {
+			t.Error("a projection of an unknown property was accepted")
 		}
 	})
 
@@ -331,7 +400,7 @@ func TestReads(t *testing.T) {
 	})
 
 	t.Run("Neighborhood", func(t *testing.T) {
-		g, err := store.Neighborhood(ctx, "DDR", 1, policy.GraphFilter{})
+		g, err := store.Neighborhood(ctx, "DDR", 1, policy.GraphFilter{}, true)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -339,25 +408,49 @@ func TestReads(t *testing.T) {
 		if len(g.Nodes) != 6 || g.Nodes[0].ID != "DDR" || g.Truncated {
 			t.Errorf("nodes = %+v", g.Nodes)
 		}
-		g, err = store.Neighborhood(ctx, "POC", 2, policy.GraphFilter{NodeKinds: []policy.NodeKind{"Mandate"}, Limit: new(3)})
+		g, err = store.Neighborhood(ctx, "POC", 2, policy.GraphFilter{NodeKinds: []policy.NodeKind{"Mandate"}, Limit: new(3)}, true)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if len(g.Nodes) != 3 || !g.Truncated || g.Nodes[1].Kind != "Mandate" {
 			t.Errorf("limited = %+v", g)
 		}
-		g, err = store.Neighborhood(ctx, m1, 1, policy.GraphFilter{EdgeKinds: []policy.EdgeKind{"SUCCEEDED_BY"}})
+		g, err = store.Neighborhood(ctx, m1, 1, policy.GraphFilter{EdgeKinds: []policy.EdgeKind{"SUCCEEDED_BY"}}, true)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if len(g.Nodes) != 2 || len(g.Edges) != 1 || g.Edges[0].ID != m1+"|SUCCEEDED_BY|"+m2 || g.Nodes[0].Label != m1 {
 			t.Errorf("succession = %+v", g)
 		}
-		_, err = store.Neighborhood(ctx, "NOPE", 1, policy.GraphFilter{})
+		// Without props: the same nodes, labels and edges, no properties.
+		for _, around := range []string{"POC", m1} {
+			whole, err := store.Neighborhood(ctx, around, 2, policy.GraphFilter{}, true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			bare, err := store.Neighborhood(ctx, around, 2, policy.GraphFilter{}, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			relations := 0
+			for i := range whole.Nodes {
+				whole.Nodes[i].Properties = nil
+			}
+			for i := range whole.Edges {
+				if whole.Edges[i].Properties != nil {
+					relations++
+				}
+				whole.Edges[i].Properties = nil
+			}
+			if relations == 0 || len(whole.Nodes) < 3 || !reflect.DeepEqual(whole, bare) {
+				t.Errorf("around %s without properties (%d relations):\n%+v\nwant\n%+v", around, relations, bare, whole)
+			}
+		}
+		_, err = store.Neighborhood(ctx, "NOPE", 1, policy.GraphFilter{}, true)
 		wantCode(t, err, policy.ENOTFOUND)
-		_, err = store.Neighborhood(ctx, "POC", 4, policy.GraphFilter{})
+		_, err = store.Neighborhood(ctx, "POC", 4, policy.GraphFilter{}, true)
 		wantCode(t, err, policy.EINVALID)
-		_, err = store.Neighborhood(ctx, "POC", 1, policy.GraphFilter{EdgeKinds: []policy.EdgeKind{"KNOWS"}})
+		_, err = store.Neighborhood(ctx, "POC", 1, policy.GraphFilter{EdgeKinds: []policy.EdgeKind{"KNOWS"}}, true)
 		wantCode(t, err, policy.EINVALID)
 	})
 

@@ -32,7 +32,7 @@ func readEverything(t *testing.T, store *neo4jdb.Store) string {
 	add(store.AgendaOverlap(ctx, []string{"POC", "SSR"}, policy.Date{}, policy.Date{}))
 	add(store.Search(ctx, "civilians", 50))
 	add(store.Subgraph(ctx, policy.GraphFilter{Limit: new(100)}))
-	add(store.Neighborhood(ctx, "POC", 2, policy.GraphFilter{Limit: new(100)}))
+	add(store.Neighborhood(ctx, "POC", 2, policy.GraphFilter{Limit: new(100)}, true))
 	// Of several shortest paths Neo4j returns one that depends on where
 	// the records lie, which a staged load changes; the length does not.
 	path, err := store.ShortestPath(ctx, "MONUC", "SSR", 6, policy.GraphFilter{})
@@ -51,8 +51,8 @@ func readEverything(t *testing.T, store *neo4jdb.Store) string {
 		add(store.Related(ctx, link, []string{"MONUC", "MONUSCO", "UNMISS", "POC", "SSR",
 			"S/RES/1856(2008)", "S/RES/1925(2010)", "S/RES/1996(2011)", "dpko-poc-2015", "ssr-report-2016"}))
 	}
-	add(store.MandateClauses(ctx, []string{"S/RES/1925(2010)", "S/RES/1996(2011)"}, nil))
-	add(store.MandateClauses(ctx, []string{"S/RES/1925(2010)"}, new("SSR")))
+	add(store.MandateClauses(ctx, []string{"S/RES/1925(2010)", "S/RES/1996(2011)"}, nil, nil))
+	add(store.MandateClauses(ctx, []string{"S/RES/1925(2010)"}, new("SSR"), nil))
 	add(store.AgendaClauses(ctx, []string{"POC", "SSR"}, nil, all))
 	add(store.AgendaClauses(ctx, []string{"POC"}, new("MONUSCO"), all))
 	add(store.MandateTimeline(ctx, "MONUSCO"))

@@ -37,6 +37,11 @@ func (e Entity) ID() string {
 type PageRequest struct {
 	Offset int
 	Limit  int
+	// SkipTotal says the caller does not need the list's total (a
+	// connection whose totalCount is not selected): a store may then leave
+	// it uncounted and set Page.Total to a lower bound, the items up to the
+	// page's end plus one when more follow.
+	SkipTotal bool
 }
 
 // Page is one page of a list plus the size of the whole list.
