@@ -12,6 +12,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -61,15 +62,25 @@ type GraphWalker struct {
 }
 
 // inExport is a Cypher predicate: the node bound to v is selected by the
-// filter's kinds and mission ($kinds, $mission).
-func inExport(v string) string {
-	return `($kinds IS NULL OR ` + v + `.kind IN $kinds) AND ($mission IS NULL
-		OR (` + v + `:Mission AND ` + v + `.id = $mission)
-		OR (` + v + `:Mandate AND EXISTS { (` + v + `)-[:MANDATES]->(:Mission {id: $mission}) })
-		OR (` + v + `:Clause AND EXISTS { (` + v + `)<-[:HAS_CLAUSE]-(:Mandate)-[:MANDATES]->(:Mission {id: $mission}) })
-		OR (` + v + `:Agenda AND EXISTS { (` + v + `)<-[:ADDRESSES]-(:Clause)<-[:HAS_CLAUSE]-(:Mandate)-[:MANDATES]->(:Mission {id: $mission}) })
-		OR (` + v + `:Document AND EXISTS { (` + v + `)<-[:CITES]-(:Mandate)-[:MANDATES]->(:Mission {id: $mission}) })
-		OR EXISTS { (` + v + `)-[r:TENSION|CONVERGENCE]-(:Entity) WHERE r.mission = $mission })`
+// filter's kinds and mission ($kinds, $mission). A part whose filter is not
+// set is left out of the text, not written as "$x IS NULL OR ...": the
+// planner evaluates every EXISTS of such a disjunction whatever the
+// parameter, which made an unfiltered export of the bundled graph take
+// minutes (each page of sources walked the clauses of every agenda).
+func inExport(v string, kinds, mission bool) string {
+	parts := []string{"true"}
+	if kinds {
+		parts = append(parts, v+`.kind IN $kinds`)
+	}
+	if mission {
+		parts = append(parts, `((`+v+`:Mission AND `+v+`.id = $mission)
+		OR (`+v+`:Mandate AND EXISTS { (`+v+`)-[:MANDATES]->(:Mission {id: $mission}) })
+		OR (`+v+`:Clause AND EXISTS { (`+v+`)<-[:HAS_CLAUSE]-(:Mandate)-[:MANDATES]->(:Mission {id: $mission}) })
+		OR (`+v+`:Agenda AND EXISTS { (`+v+`)<-[:ADDRESSES]-(:Clause)<-[:HAS_CLAUSE]-(:Mandate)-[:MANDATES]->(:Mission {id: $mission}) })
+		OR (`+v+`:Document AND EXISTS { (`+v+`)<-[:CITES]-(:Mandate)-[:MANDATES]->(:Mission {id: $mission}) })
+		OR EXISTS { (`+v+`)-[r:TENSION|CONVERGENCE]-(:Entity) WHERE r.mission = $mission })`)
+	}
+	return strings.Join(parts, " AND ")
 }
 
 // WalkGraph calls w.Node for every selected node in id order, then w.Edge
@@ -117,7 +128,7 @@ func (s *Store) WalkGraph(ctx context.Context, f ExportFilter, w GraphWalker) er
 	params := map[string]any{"kinds": kinds, "mission": mission, "page": int64(ExportPageSize)}
 
 	// Nodes, by id, a page at a time (keyset: id > the last one seen).
-	nodeQuery := `MATCH (n:Entity) WHERE n.id > $after AND ` + inExport("n") + `
+	nodeQuery := `MATCH (n:Entity) WHERE n.id > $after AND ` + inExport("n", kinds != nil, mission != nil) + `
 		RETURN n ORDER BY n.id LIMIT $page`
 	for after := ""; w.Node != nil; {
 		params["after"] = after
@@ -146,11 +157,11 @@ func (s *Store) WalkGraph(ctx context.Context, f ExportFilter, w GraphWalker) er
 
 	// Edges, by source node: a page of source ids, then all their
 	// outgoing edges to selected targets.
-	edgeQuery := `MATCH (a:Entity) WHERE a.id > $after AND ` + inExport("a") + `
+	edgeQuery := `MATCH (a:Entity) WHERE a.id > $after AND ` + inExport("a", kinds != nil, mission != nil) + `
 		WITH a ORDER BY a.id LIMIT $page
 		WITH collect(a) AS sources
 		UNWIND sources AS a
-		OPTIONAL MATCH (a)-[r` + relTypes + `]->(b:Entity) WHERE ` + inExport("b") + `
+		OPTIONAL MATCH (a)-[r` + relTypes + `]->(b:Entity) WHERE ` + inExport("b", kinds != nil, mission != nil) + `
 		WITH sources, a, r, b ORDER BY a.id, type(r), b.id, r.id
 		RETURN sources[-1].id AS last, size(sources) AS n,
 		       collect(CASE WHEN r IS NULL THEN NULL ELSE {type: type(r), src: a.id, tgt: b.id, props: properties(r)} END) AS edges`
