@@ -141,31 +141,33 @@ func (s *Store) WholeGraph(ctx context.Context) (policy.Graph, error) {
 	g := policy.Graph{Nodes: []policy.GraphNode{}, Edges: []policy.GraphEdge{}}
 	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.database, AccessMode: neo4j.AccessModeRead, FetchSize: 10000})
 	defer session.Close(ctx)
-	_, err := neo4j.ExecuteRead(ctx, session, func(tx neo4j.ManagedTransaction) (any, error) {
+	// The driver cannot hand back a nil any (it panics casting it), so the
+	// function returns a bool it ignores.
+	_, err := neo4j.ExecuteRead(ctx, session, func(tx neo4j.ManagedTransaction) (bool, error) {
 		g.Nodes, g.Edges = g.Nodes[:0], g.Edges[:0]
 		res, err := tx.Run(ctx, `MATCH (n:Entity) RETURN n ORDER BY `+kindRank("n")+`, n.id`, nil)
 		if err != nil {
-			return nil, err
+			return false, err
 		}
 		for res.Next(ctx) {
 			n, ok := res.Record().Values[0].(neo4j.Node)
 			if !ok {
-				return nil, fmt.Errorf("node is %T", res.Record().Values[0])
+				return false, fmt.Errorf("node is %T", res.Record().Values[0])
 			}
 			gn, err := graphNodeFrom(n)
 			if err != nil {
-				return nil, err
+				return false, err
 			}
 			g.Nodes = append(g.Nodes, gn)
 		}
 		if err := res.Err(); err != nil {
-			return nil, err
+			return false, err
 		}
 		res, err = tx.Run(ctx, `MATCH (a:Entity)-[r`+":"+strings.Join(RelTypes, "|")+`]->(b:Entity)
 			RETURN type(r) AS type, a.id AS src, b.id AS tgt, properties(r) AS props
 			ORDER BY type, src, tgt, r.id`, nil)
 		if err != nil {
-			return nil, err
+			return false, err
 		}
 		for res.Next(ctx) {
 			v := res.Record().Values
@@ -175,7 +177,7 @@ func (s *Store) WholeGraph(ctx context.Context) (policy.Graph, error) {
 			props, _ := v[3].(map[string]any)
 			g.Edges = append(g.Edges, graphEdgeFrom(typ, src, tgt, props))
 		}
-		return nil, res.Err()
+		return true, res.Err()
 	}, neo4j.WithTxTimeout(max(s.txTimeout, 10*time.Minute)))
 	if err != nil {
 		return policy.Graph{}, fmt.Errorf("whole graph: %w", wrapNeo4j(err))
