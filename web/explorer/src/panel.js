@@ -3,10 +3,12 @@
 import { gql, esc } from './api.js';
 
 const REL_FIELDS = 'id kind mechanism summary strength';
+// clauseSummary: Clause.summary is nullable and Relation.summary is not, so
+// the two cannot share a response key under node.
 const NODE_QUERY = `query($id: ID!) { node(id: $id) { __typename id
   ... on Mission { name acronym hostCountries startDate endDate active mandates { id adopted } relations { ${REL_FIELDS} } }
   ... on Mandate { symbol mandateKind: kind adopted chapterVII url missions { id } clauses { id paragraph summary } }
-  ... on Clause { paragraph summary text mandate { id symbol adopted url } agendas { id name } tags { agenda { id name } source rule phrase reason } notTagged { agenda reason } relations { ${REL_FIELDS} } }
+  ... on Clause { paragraph clauseSummary: summary text mandate { id symbol adopted url } agendas { id name } tags { agenda { id name } source rule phrase reason } notTagged { agenda reason } relations { ${REL_FIELDS} } }
   ... on Document { title documentKind: kind issuer year published docSymbol: symbol url agendas { id name } }
   ... on Agenda { name description relations { ${REL_FIELDS} } }
   ... on Relation { relKind: kind mechanism summary strength mission { id }
@@ -84,7 +86,7 @@ export async function showNode(panel, id) {
     case 'Clause':
       html += row('mandate', nodeLink(n.mandate.id, n.mandate.symbol) + ` (${esc(n.mandate.adopted)})`) + row('paragraph', esc(n.paragraph)) +
         row('official text', link(n.mandate.url)) + '</table>' +
-        `<p>${esc(n.summary)}</p>` + (n.text ? `<blockquote>${esc(n.text)}</blockquote>` : '') +
+        (n.clauseSummary ? `<p>${esc(n.clauseSummary)}</p>` : '') + (n.text ? `<blockquote>${esc(n.text)}</blockquote>` : '') +
         // Each tag says why: the rule and the words it matched, or the curator.
         `<h3>Agendas</h3><ul class="tags">` + n.tags.map((t) => `<li data-agenda="${esc(t.agenda.id)}" data-source="${esc(t.source)}">${nodeLink(t.agenda.id, t.agenda.id)} <span class="muted">${esc(t.agenda.name)}</span>` +
           `<div class="reason">${t.source === 'rule' ? `rule <code>${esc(t.rule)}</code> matched “${esc(t.phrase)}”: ` : 'curated: '}${esc(t.reason)}</div></li>`).join('') + '</ul>' +
