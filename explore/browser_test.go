@@ -202,7 +202,9 @@ func TestExplorerInBrowser(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS(`#search`), "MONUSCO\r"),
 		chromedp.Poll[chromedp.Void](`!!document.querySelector('#search-results [data-kind="Mission"] [data-hit="MONUSCO"]')`, chromedp.WithPollingTimeout(20*time.Second)),
 	); err != nil {
-		t.Fatalf("search: %v", err)
+		var box string
+		eval(`document.querySelector('#search-results').innerText.slice(0, 800)`, &box)
+		t.Fatalf("search: %v; the results show %q", err, box)
 	}
 	eval(`!!document.querySelector('#search-results [data-kind="Mission"] [data-hit="MONUSCO"]')`, &hit)
 	if !hit {
@@ -339,6 +341,31 @@ func TestExplorerInBrowser(t *testing.T) {
 				t.Errorf("clause %s tag %d: the panel shows %+v, the API %s/%s/%q", clauseID, i, got, tg.Agenda.ID, tg.Source, tg.Reason)
 			}
 		}
+	}
+	// ... and the agendas a rule gives it that the curator rejects, each
+	// with the curator's reason, as text.
+	var cnt struct {
+		Node struct {
+			NotTagged []struct{ Agenda, Reason string }
+		}
+	}
+	api(`query($id: ID!) { node(id: $id) { ... on Clause { notTagged { agenda reason } } } }`, map[string]any{"id": clauseID}, &cnt)
+	var rejectedShown []struct{ Agenda, Link, Reason string }
+	eval(`[...document.querySelectorAll('#panel ul.not-tagged li')].map((li) => ({ agenda: li.dataset.agenda,
+		link: li.querySelector('a[data-select]').dataset.select, reason: li.querySelector('.reason').textContent }))`, &rejectedShown)
+	if len(cnt.Node.NotTagged) == 0 || len(rejectedShown) != len(cnt.Node.NotTagged) {
+		t.Errorf("clause %s: the panel shows rejected rule tags %+v, the API %+v", clauseID, rejectedShown, cnt.Node.NotTagged)
+	} else {
+		for i, nt := range cnt.Node.NotTagged {
+			if got := rejectedShown[i]; got.Agenda != nt.Agenda || got.Link != nt.Agenda || got.Reason != nt.Reason {
+				t.Errorf("clause %s rejected tag %d: the panel shows %+v, the API %s/%q", clauseID, i, got, nt.Agenda, nt.Reason)
+			}
+		}
+	}
+	var heading string
+	eval(`(document.querySelector('#panel ul.not-tagged') || {}).previousElementSibling?.textContent || ''`, &heading)
+	if w := fmt.Sprintf("Rules tag, curator rejects (%d)", len(cnt.Node.NotTagged)); heading != w {
+		t.Errorf("clause %s: the rejected tags' heading is %q, want %q", clauseID, heading, w)
 	}
 	shot("explorer-clause-tags.png")
 

@@ -63,9 +63,11 @@ async function search(text) {
   const box = $('#search-results');
   if (!text.trim()) { box.hidden = true; return; }
   let data;
+  // A clause's summary is aliased: Clause.summary (nullable) and
+  // Relation.summary (non-null) under one field would be a GraphQL conflict.
   try {
     data = await gql(`query($t: String!) { search(text: $t, first: 30) { score node { __typename id
-      ... on Mission { name } ... on Mandate { symbol adopted } ... on Clause { paragraph summary }
+      ... on Mission { name } ... on Mandate { symbol adopted } ... on Clause { paragraph clauseSummary: summary }
       ... on Document { title } ... on Agenda { name } ... on Relation { kind summary } } } }`, { t: text });
   } catch (err) {
     box.innerHTML = `<p class="error">${esc(err.message)}</p>`;
@@ -74,7 +76,7 @@ async function search(text) {
   }
   const groups = {};
   for (const h of data.search) (groups[h.node.__typename] ||= []).push(h.node);
-  const label = (n) => n.name || n.symbol || n.title || n.summary || n.id;
+  const label = (n) => n.name || n.symbol || n.title || n.clauseSummary || n.summary || n.id;
   box.innerHTML = data.search.length === 0 ? '<p class="muted">No matches.</p>' :
     Object.entries(groups).map(([kind, nodes]) => `<div class="group" data-kind="${kind}"><h4>${kind} (${nodes.length})</h4><ul>` +
       nodes.map((n) => `<li><a href="#" data-hit="${esc(n.id)}"><b>${esc(n.id)}</b> <span class="muted">${esc(label(n) === n.id ? '' : label(n))}</span></a></li>`).join('') + '</ul></div>').join('');

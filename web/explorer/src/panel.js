@@ -3,10 +3,12 @@
 import { gql, esc } from './api.js';
 
 const REL_FIELDS = 'id kind mechanism summary strength';
+// clauseSummary: Clause.summary is nullable and Relation.summary is not, so
+// the two cannot share a response key under node.
 const NODE_QUERY = `query($id: ID!) { node(id: $id) { __typename id
   ... on Mission { name acronym hostCountries startDate endDate active mandates { id adopted } relations { ${REL_FIELDS} } }
   ... on Mandate { symbol mandateKind: kind adopted chapterVII url missions { id } clauses { id paragraph summary } }
-  ... on Clause { paragraph summary text mandate { id symbol adopted url } agendas { id name } tags { agenda { id name } source rule phrase reason } relations { ${REL_FIELDS} } }
+  ... on Clause { paragraph clauseSummary: summary text mandate { id symbol adopted url } agendas { id name } tags { agenda { id name } source rule phrase reason } notTagged { agenda reason } relations { ${REL_FIELDS} } }
   ... on Document { title documentKind: kind issuer year published docSymbol: symbol url agendas { id name } }
   ... on Agenda { name description relations { ${REL_FIELDS} } }
   ... on Relation { relKind: kind mechanism summary strength mission { id }
@@ -24,6 +26,32 @@ export function relationList(rels, title = 'Relations') {
     `<li class="rel ${r.kind.toLowerCase()}" data-relation="${esc(r.id)}"><a href="#" data-select="${esc(r.id)}">
       <span class="badge ${r.kind.toLowerCase()}">${r.kind === 'TENSION' ? 'tension' : 'convergence'}</span>
       ${esc(r.mechanism)}${r.strength ? ` · strength ${r.strength}` : ''}</a><div class="muted">${esc(r.summary)}</div></li>`).join('') + '</ul>';
+}
+
+// The agendas a rule gives the clause and the curator rejects, each with
+// the curator's reason. Built as DOM nodes, the data set as text only.
+function notTaggedList(items) {
+  const frag = document.createDocumentFragment();
+  if (!items || items.length === 0) return frag;
+  const h = document.createElement('h3');
+  h.textContent = `Rules tag, curator rejects (${items.length})`;
+  const ul = document.createElement('ul');
+  ul.className = 'not-tagged';
+  for (const nt of items) {
+    const li = document.createElement('li');
+    li.dataset.agenda = nt.agenda;
+    const a = document.createElement('a');
+    a.href = '#';
+    a.dataset.select = nt.agenda;
+    a.textContent = nt.agenda;
+    const reason = document.createElement('div');
+    reason.className = 'reason';
+    reason.textContent = nt.reason;
+    li.append(a, reason);
+    ul.append(li);
+  }
+  frag.append(h, ul);
+  return frag;
 }
 
 export async function showNode(panel, id) {
@@ -58,7 +86,7 @@ export async function showNode(panel, id) {
     case 'Clause':
       html += row('mandate', nodeLink(n.mandate.id, n.mandate.symbol) + ` (${esc(n.mandate.adopted)})`) + row('paragraph', esc(n.paragraph)) +
         row('official text', link(n.mandate.url)) + '</table>' +
-        `<p>${esc(n.summary)}</p>` + (n.text ? `<blockquote>${esc(n.text)}</blockquote>` : '') +
+        (n.clauseSummary ? `<p>${esc(n.clauseSummary)}</p>` : '') + (n.text ? `<blockquote>${esc(n.text)}</blockquote>` : '') +
         // Each tag says why: the rule and the words it matched, or the curator.
         `<h3>Agendas</h3><ul class="tags">` + n.tags.map((t) => `<li data-agenda="${esc(t.agenda.id)}" data-source="${esc(t.source)}">${nodeLink(t.agenda.id, t.agenda.id)} <span class="muted">${esc(t.agenda.name)}</span>` +
           `<div class="reason">${t.source === 'rule' ? `rule <code>${esc(t.rule)}</code> matched “${esc(t.phrase)}”: ` : 'curated: '}${esc(t.reason)}</div></li>`).join('') + '</ul>' +
@@ -82,4 +110,5 @@ export async function showNode(panel, id) {
       break;
   }
   panel.innerHTML = html;
+  if (n.__typename === 'Clause') panel.querySelector('ul.tags').after(notTaggedList(n.notTagged));
 }
