@@ -1459,7 +1459,9 @@ type Clause implements Node {
   paragraph: String!
   """
   A summary in the project's own words; null when the dataset gives none, as for an imported
-  clause (a mandate with every paragraph recorded), which has no summary of ours.
+  clause (a mandate with every paragraph recorded), which has no summary of ours. Relation's
+  summary is never null, so a selection that asks for both (a search over every kind) must
+  alias one of them: GraphQL does not merge fields of the same name with different nullability.
   """
   summary: String
   "The official text, when the dataset has it."
