@@ -277,9 +277,11 @@ func readTx[T any](ctx context.Context, s *Store, fn func(tx neo4j.ManagedTransa
 	v, err := neo4j.ExecuteRead(ctx, session, fn, neo4j.WithTxTimeout(s.txTimeout))
 	if err != nil {
 		var zero T
-		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-			// The driver reports the deadline as a connection it closed,
-			// without the context's error.
+		if errors.Is(ctx.Err(), context.DeadlineExceeded) && !neo4j.IsTransactionExecutionLimit(err) {
+			// The deadline cut a query: the driver reports it as a
+			// connection it closed, without the context's error. (While
+			// Neo4j is down, the deadline instead ends the driver's
+			// retries, a TransactionExecutionLimit: unavailable.)
 			return zero, timedOut(err)
 		}
 		return zero, wrapNeo4j(err)
