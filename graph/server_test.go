@@ -177,6 +177,11 @@ func TestUnavailable(t *testing.T) {
 	if res.Status != http.StatusOK || len(res.Errors) != 1 || res.Errors[0].Extensions["code"] != "UNAVAILABLE" {
 		t.Fatalf("status %d errors %+v", res.Status, res.Errors)
 	}
+	// The deadline ends the driver's retries here; that is the database
+	// being unreachable, not the request taking too long.
+	if msg := res.Errors[0].Message; !strings.Contains(msg, "the graph database is unavailable") {
+		t.Errorf("message %q, want it to say the graph database is unavailable", msg)
+	}
 	if strings.Contains(res.Body, "127.0.0.1") || strings.Contains(res.Body, "bolt") {
 		t.Errorf("response leaks connection details: %s", res.Body)
 	}

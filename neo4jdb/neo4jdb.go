@@ -277,6 +277,13 @@ func readTx[T any](ctx context.Context, s *Store, fn func(tx neo4j.ManagedTransa
 	v, err := neo4j.ExecuteRead(ctx, session, fn, neo4j.WithTxTimeout(s.txTimeout))
 	if err != nil {
 		var zero T
+		if errors.Is(ctx.Err(), context.DeadlineExceeded) && !neo4j.IsTransactionExecutionLimit(err) {
+			// The deadline cut a query: the driver reports it as a
+			// connection it closed, without the context's error. (While
+			// Neo4j is down, the deadline instead ends the driver's
+			// retries, a TransactionExecutionLimit: unavailable.)
+			return zero, timedOut(err)
+		}
 		return zero, wrapNeo4j(err)
 	}
 	return v, nil
@@ -316,6 +323,18 @@ func get[T neo4j.RecordValue](rec *neo4j.Record, key string) (T, error) {
 	return v, nil
 }
 
+// timedOutMessage is what a client is told when its request ran out of
+// time before the graph database answered.
+const timedOutMessage = "the request took longer than this server allows, and its database work was stopped; ask for less (e.g. a smaller maxHops, fewer node kinds, a narrower filter) or try again later"
+
+// timedOut marks err as the request having run out of time. When the
+// request's deadline (HTTP_REQUEST_TIMEOUT) ends a query, the driver
+// closes its connection and Neo4j stops the transaction
+// (TestRequestTimeoutCancelsTheNeo4jWork).
+func timedOut(err error) error {
+	return &policy.Error{Code: policy.EUNAVAILABLE, Message: timedOutMessage, Err: err}
+}
+
 // unavailable marks err as Neo4j being unreachable.
 func unavailable(err error) error {
 	return &policy.Error{Code: policy.EUNAVAILABLE, Message: "the graph database is unavailable; try again shortly", Err: err}
@@ -331,11 +350,18 @@ func wrapNeo4j(err error) error {
 	if errors.As(err, &perr) {
 		return err
 	}
-	if neo4j.IsConnectivityError(err) || errors.Is(err, context.DeadlineExceeded) && !neo4j.IsNeo4jError(err) {
+	var nerr *neo4j.Neo4jError
+	isNeo4j := errors.As(err, &nerr)
+	// Out of time: the server's transaction timeout, or a deadline. Not
+	// the database's fault, so say so.
+	if errors.Is(err, context.DeadlineExceeded) && !isNeo4j ||
+		isNeo4j && strings.HasPrefix(nerr.Code, "Neo.ClientError.Transaction.TransactionTimedOut") {
+		return timedOut(err)
+	}
+	if neo4j.IsConnectivityError(err) {
 		return unavailable(err)
 	}
-	var nerr *neo4j.Neo4jError
-	if errors.As(err, &nerr) && (strings.HasPrefix(nerr.Code, "Neo.TransientError.General.DatabaseUnavailable") ||
+	if isNeo4j && (strings.HasPrefix(nerr.Code, "Neo.TransientError.General.DatabaseUnavailable") ||
 		strings.HasPrefix(nerr.Code, "Neo.ClientError.Security.")) {
 		return unavailable(err)
 	}

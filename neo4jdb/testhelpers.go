@@ -184,3 +184,28 @@ func (s *Store) WholeGraph(ctx context.Context) (policy.Graph, error) {
 	}
 	return g, nil
 }
+
+// RunningTx is a transaction SHOW TRANSACTIONS lists.
+type RunningTx struct {
+	ID, Query, Status string
+}
+
+// RunningTransactions lists the transactions running on the server other
+// than the one that asks, so a test can check that cancelled work is gone.
+func (s *Store) RunningTransactions(ctx context.Context) ([]RunningTx, error) {
+	recs, err := s.query(ctx, `SHOW TRANSACTIONS YIELD transactionId, currentQuery, status
+		WHERE NOT currentQuery STARTS WITH 'SHOW TRANSACTIONS'
+		RETURN transactionId, currentQuery, status`, nil)
+	if err != nil {
+		return nil, fmt.Errorf("show transactions: %w", wrapNeo4j(err))
+	}
+	txs := make([]RunningTx, 0, len(recs))
+	for _, rec := range recs {
+		var tx RunningTx
+		tx.ID, _ = rec.Values[0].(string)
+		tx.Query, _ = rec.Values[1].(string)
+		tx.Status, _ = rec.Values[2].(string)
+		txs = append(txs, tx)
+	}
+	return txs, nil
+}
