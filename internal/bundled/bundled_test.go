@@ -14,6 +14,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/mandategraph/mandategraph/importer"
+	"github.com/mandategraph/mandategraph/internal/shareddata"
 	"github.com/mandategraph/mandategraph/loader"
 	"github.com/mandategraph/mandategraph/policy"
 )
@@ -21,12 +22,9 @@ import (
 // sharedData is MANDATEGRAPH_SHARED_DATA, else ../shared/data beside the checkout.
 func sharedData(t *testing.T) string {
 	t.Helper()
-	dir := os.Getenv("MANDATEGRAPH_SHARED_DATA")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared", "data")
-	}
+	dir := shareddata.Dir()
 	if _, err := os.Stat(filepath.Join(dir, "external", "unxml-scresolutions")); err != nil {
-		t.Fatalf("shared data missing: %v (set MANDATEGRAPH_SHARED_DATA to the shared/data directory)", err)
+		t.Fatalf("shared data missing: %v (set %s to the shared/data directory)", err, shareddata.Env)
 	}
 	return dir
 }
