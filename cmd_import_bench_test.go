@@ -7,11 +7,12 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/mandategraph/mandategraph/internal/procstat"
 
 	"github.com/mandategraph/mandategraph/importer"
 	"github.com/mandategraph/mandategraph/internal/shareddata"
@@ -82,12 +83,12 @@ func BenchmarkImportLoadAll(b *testing.B) {
 	n := time.Duration(b.N)
 	b.ReportMetric((wall / n).Seconds(), "s/import-load")
 	b.ReportMetric((loadStep / n).Seconds(), "s/load-step")
-	b.ReportMetric(float64(selfPeakRSS())/(1<<20), "peak-RSS-MB")
+	b.ReportMetric(float64(procstat.PeakRSS())/(1<<20), "peak-RSS-MB")
 	loaded := regexp.MustCompile(`(?m)^loaded: .*$`).FindString(out)
 	nodes := regexp.MustCompile(`(?m)^all nodes .*$`).FindString(out)
 	rels := regexp.MustCompile(`(?m)^all relationships .*$`).FindString(out)
 	b.Logf("%d of %d files (%d rejected left out): %.1f s per import --load, of which %.1f s from the \"loading\" line on; peak RSS %d MB (GOMAXPROCS %d)\n%s\n%s\n%s",
-		len(keep), len(files), len(files)-len(keep), (wall / n).Seconds(), (loadStep / n).Seconds(), selfPeakRSS()>>20, runtime.GOMAXPROCS(0),
+		len(keep), len(files), len(files)-len(keep), (wall / n).Seconds(), (loadStep / n).Seconds(), procstat.PeakRSS()>>20, runtime.GOMAXPROCS(0),
 		strings.TrimSpace(nodes), strings.TrimSpace(rels), loaded)
 	if err := store.Reset(ctx); err != nil {
 		b.Fatal(err)
@@ -121,19 +122,4 @@ func (w *stampWriter) tail() string {
 		s = "…" + s[len(s)-4000:]
 	}
 	return s
-}
-
-// selfPeakRSS is this process's peak resident set size in bytes (Linux), or 0.
-func selfPeakRSS() int64 {
-	data, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	for _, line := range strings.Split(string(data), "\n") {
-		if f := strings.Fields(line); len(f) >= 2 && f[0] == "VmHWM:" {
-			kb, _ := strconv.ParseInt(f[1], 10, 64)
-			return kb << 10
-		}
-	}
-	return 0
 }

@@ -1,12 +1,11 @@
 package importer_test
 
 import (
-	"os"
 	"runtime"
-	"strconv"
-	"strings"
 	"testing"
 	"time"
+
+	"github.com/mandategraph/mandategraph/internal/procstat"
 
 	"github.com/mandategraph/mandategraph/importer"
 )
@@ -31,24 +30,9 @@ func BenchmarkImportAll(b *testing.B) {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	b.ReportMetric(wall.Seconds(), "s/import")
-	b.ReportMetric(float64(peakRSS())/(1<<20), "peak-RSS-MB")
+	b.ReportMetric(float64(procstat.PeakRSS())/(1<<20), "peak-RSS-MB")
 	b.ReportMetric(float64(ms.HeapSys)/(1<<20), "heap-sys-MB")
 	b.ReportMetric(float64(len(r.Resolutions)), "resolutions")
 	b.Logf("%d files: %d resolutions, %d rejected; %.2f s per import; peak RSS %d MB (GOMAXPROCS %d)",
-		r.Files, len(r.Resolutions), len(r.Errors), wall.Seconds(), peakRSS()>>20, runtime.GOMAXPROCS(0))
-}
-
-// peakRSS is the process's peak resident set size in bytes (Linux), or 0.
-func peakRSS() int64 {
-	data, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	for _, line := range strings.Split(string(data), "\n") {
-		if f := strings.Fields(line); len(f) >= 2 && f[0] == "VmHWM:" {
-			kb, _ := strconv.ParseInt(f[1], 10, 64)
-			return kb << 10
-		}
-	}
-	return 0
+		r.Files, len(r.Resolutions), len(r.Errors), wall.Seconds(), procstat.PeakRSS()>>20, runtime.GOMAXPROCS(0))
 }
