@@ -139,17 +139,9 @@ func TestIdleKeepAliveConnectionIsClosed(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			port := freePort(t)
-			env := map[string]string{"LISTEN_ADDR": "127.0.0.1:" + port, "NEO4J_URI": "bolt://127.0.0.1:1", "HTTP_IDLE_TIMEOUT": tt.idle.String()}
-			ctx, cancel := context.WithCancel(context.Background())
-			done := make(chan int, 1)
-			go func() {
-				done <- run(ctx, []string{"serve"}, func(k string) string { return env[k] }, io.Discard, io.Discard)
-			}()
-			defer func() { cancel(); <-done }()
-			waitStatus(t, "http://127.0.0.1:"+port+"/healthz", http.StatusOK, 10*time.Second)
+			base := serveWithoutTestServer(t, map[string]string{"HTTP_IDLE_TIMEOUT": tt.idle.String()})
 
-			conn, err := net.Dial("tcp", "127.0.0.1:"+port)
+			conn, err := net.Dial("tcp", strings.TrimPrefix(base, "http://"))
 			if err != nil {
 				t.Fatal(err)
 			}

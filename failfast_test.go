@@ -1,9 +1,7 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
-	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -14,15 +12,7 @@ import (
 // Neo4j down, /graphql answers UNAVAILABLE (503, Retry-After) at once
 // instead of waiting out the driver's connection timeouts.
 func TestGraphQLFailsFastWhileNeo4jIsDown(t *testing.T) {
-	port := freePort(t)
-	env := map[string]string{"LISTEN_ADDR": "127.0.0.1:" + port, "NEO4J_URI": "bolt://127.0.0.1:" + freePort(t)}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan int, 1)
-	go func() {
-		done <- run(ctx, []string{"serve"}, func(k string) string { return env[k] }, io.Discard, io.Discard)
-	}()
-	defer func() { cancel(); <-done }()
-	base := "http://127.0.0.1:" + port
+	base := serveWithoutTestServer(t, map[string]string{"NEO4J_URI": "bolt://127.0.0.1:" + freePort(t)})
 	waitStatus(t, base+"/readyz", http.StatusServiceUnavailable, 20*time.Second)
 
 	resp, err := http.Post(base+"/graphql", "application/json", strings.NewReader(`{"query": "{ agendas { id } }"}`))

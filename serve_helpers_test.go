@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"io"
 	"net/http"
 	"sync"
 	"testing"
@@ -65,4 +66,26 @@ func serveTestServer(t *testing.T, env map[string]string, want int) (string, *lo
 	waitStatus(t, base+"/healthz", http.StatusOK, 10*time.Second)
 	waitStatus(t, base+"/readyz", want, 90*time.Second)
 	return base, logs
+}
+
+// serveWithoutTestServer runs `serve` with exactly env (plus LISTEN_ADDR on
+// a free port; NEO4J_URI a closed port unless env sets it) until the test
+// ends, and returns its base URL once /healthz answers: for tests of the
+// HTTP layer that need no database.
+func serveWithoutTestServer(t *testing.T, env map[string]string) string {
+	t.Helper()
+	port := freePort(t)
+	full := map[string]string{"LISTEN_ADDR": "127.0.0.1:" + port, "NEO4J_URI": "bolt://127.0.0.1:1"}
+	for k, v := range env {
+		full[k] = v
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan int, 1)
+	go func() {
+		done <- run(ctx, []string{"serve"}, func(k string) string { return full[k] }, io.Discard, io.Discard)
+	}()
+	t.Cleanup(func() { cancel(); <-done })
+	base := "http://127.0.0.1:" + port
+	waitStatus(t, base+"/healthz", http.StatusOK, 10*time.Second)
+	return base
 }

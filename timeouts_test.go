@@ -7,7 +7,6 @@ import (
 	"io"
 	"log/slog"
 	"net"
-	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -18,17 +17,9 @@ import (
 // passed; before, such clients held their connections for ever. Neo4j need
 // not be up: the body is never complete, so no query runs.
 func TestSlowBodyClientIsCutOff(t *testing.T) {
-	port := freePort(t)
-	env := map[string]string{"LISTEN_ADDR": "127.0.0.1:" + port, "NEO4J_URI": "bolt://127.0.0.1:1", "HTTP_READ_TIMEOUT": "1s"}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan int, 1)
-	go func() {
-		done <- run(ctx, []string{"serve"}, func(k string) string { return env[k] }, io.Discard, io.Discard)
-	}()
-	defer func() { cancel(); <-done }()
-	waitStatus(t, "http://127.0.0.1:"+port+"/healthz", http.StatusOK, 10*time.Second)
+	base := serveWithoutTestServer(t, map[string]string{"HTTP_READ_TIMEOUT": "1s"})
 
-	conn, err := net.Dial("tcp", "127.0.0.1:"+port)
+	conn, err := net.Dial("tcp", strings.TrimPrefix(base, "http://"))
 	if err != nil {
 		t.Fatal(err)
 	}
