@@ -161,16 +161,23 @@ func (s *Store) ShortestPath(ctx context.Context, from, to string, maxHops int, 
 	if err != nil {
 		return nil, err
 	}
-	// Cypher cannot take a variable-length bound as a parameter; maxHops is
-	// a validated int.
+	// The node-kind test is written only when kinds are asked for: Neo4j
+	// then checks it while it searches, whereas under "$kinds IS NULL OR
+	// all(...)" it finds the shortest paths first and, when none passes,
+	// searches every path of up to maxHops edges. Cypher cannot take a
+	// variable-length bound as a parameter; maxHops is a validated int.
+	where := "a <> b"
+	if kinds != nil {
+		where += " AND all(x IN nodes(p) WHERE x.kind IN $kinds)"
+	}
 	recs, err := s.query(ctx, fmt.Sprintf(`OPTIONAL MATCH (a:Entity {id: $from})
 		OPTIONAL MATCH (b:Entity {id: $to})
 		CALL (a, b) {
 			OPTIONAL MATCH p = shortestPath((a)-[%s*..%d]-(b))
-			WHERE a <> b AND ($kinds IS NULL OR all(x IN nodes(p) WHERE x.kind IN $kinds))
+			WHERE %s
 			RETURN p
 		}
-		RETURN a, b, p`, relTypes, maxHops), map[string]any{"from": from, "to": to, "kinds": kinds})
+		RETURN a, b, p`, relTypes, maxHops, where), map[string]any{"from": from, "to": to, "kinds": kinds})
 	if err != nil {
 		return nil, fmt.Errorf("shortest path from %q to %q: %w", from, to, err)
 	}
