@@ -6,10 +6,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/mandategraph/mandategraph/internal/webapp/webapptest"
 )
 
 // The committed build is what the binary serves: these tests read dist/ as
@@ -51,8 +52,6 @@ func TestDistIsCurrent(t *testing.T) {
 	}
 }
 
-var urlRe = regexp.MustCompile(`https?://([^/"'\x60\s)<>\\]*)`)
-
 // Hosts that appear in the bundle as plain strings, none fetched: a new one
 // after an upgrade must be looked at before it is allowed.
 var harmlessHosts = map[string]string{
@@ -60,40 +59,9 @@ var harmlessHosts = map[string]string{
 }
 
 func TestDistReferencesOnlyLocalAssets(t *testing.T) {
-	index, err := distFS.ReadFile("dist/index.html")
-	if err != nil {
-		t.Fatalf("dist/index.html is missing: run scripts/build-explorer.sh (%v)", err)
-	}
-	refs := regexp.MustCompile(`\b(?:src|href)\s*=\s*"([^"]*)"`).FindAllSubmatch(index, -1)
-	if len(refs) == 0 {
-		t.Fatal("index.html references no assets")
-	}
-	for _, m := range refs {
-		ref := string(m[1])
-		if strings.HasPrefix(ref, "data:") || strings.HasPrefix(ref, "#") {
-			continue
-		}
-		if !strings.HasPrefix(ref, Prefix+"/assets/") {
-			t.Errorf("index.html references %q, want a path under %s/assets/", ref, Prefix)
-			continue
-		}
-		if _, err := fs.Stat(distFS, "dist/"+strings.TrimPrefix(ref, Prefix+"/")); err != nil {
-			t.Errorf("index.html references %q, which is not in dist/", ref)
-		}
-	}
-	err = fs.WalkDir(distFS, "dist", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		body, _ := distFS.ReadFile(p)
-		for _, m := range urlRe.FindAllSubmatch(body, -1) {
-			if _, ok := harmlessHosts[string(m[1])]; !ok {
-				t.Errorf("%s: URL %q to an unreviewed host; check it is not loaded at run time, then add it to harmlessHosts", p, m[0])
-			}
-		}
-		return nil
-	})
+	dist, err := fs.Sub(distFS, "dist")
 	if err != nil {
 		t.Fatal(err)
 	}
+	webapptest.CheckLocal(t, dist, Prefix, harmlessHosts)
 }

@@ -5,11 +5,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 	"testing"
 
+	"github.com/mandategraph/mandategraph/internal/webapp/webapptest"
 	"github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/parser"
@@ -17,32 +17,6 @@ import (
 
 // The committed build is what the binary serves: these tests read dist/
 // exactly as embedded.
-
-func TestDistIndexReferencesOnlyLocalAssets(t *testing.T) {
-	index, err := distFS.ReadFile("dist/index.html")
-	if err != nil {
-		t.Fatalf("dist/index.html is missing: run scripts/build-playground.sh (%v)", err)
-	}
-	if m := regexp.MustCompile(`(?i)(https?:)?//[a-z0-9.-]+\.[a-z]{2,}`).Find(index); m != nil {
-		t.Errorf("index.html contains an external URL %q", m)
-	}
-	refs := assetRefs(index)
-	if len(refs) == 0 {
-		t.Fatal("index.html references no assets")
-	}
-	for _, ref := range refs {
-		if strings.HasPrefix(ref, "data:") {
-			continue
-		}
-		if !strings.HasPrefix(ref, "/playground/assets/") {
-			t.Errorf("index.html references %q, want a path under /playground/assets/ (vite base)", ref)
-			continue
-		}
-		if _, err := fs.Stat(distFS, "dist/"+strings.TrimPrefix(ref, "/playground/")); err != nil {
-			t.Errorf("index.html references %q, which is not in dist/: %v", ref, err)
-		}
-	}
-}
 
 // Hosts that appear in the bundled JavaScript as plain strings: SVG/XML
 // namespaces, links in error messages and GraphQL built-in descriptions, and
@@ -60,47 +34,12 @@ var harmlessHosts = map[string]string{
 	"":                 "markdown-it linkify prefix",
 }
 
-var urlRe = regexp.MustCompile(`https?://([^/"'\x60\s)<>\\]*)`)
-
-func TestDistHasNoExternalResources(t *testing.T) {
-	seen := map[string]bool{}
-	err := fs.WalkDir(distFS, "dist", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		body, err := distFS.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		switch filepath.Ext(p) {
-		case ".css":
-			// Stylesheets may only point at data: URLs or at files of their own.
-			if strings.Contains(string(body), "@import") {
-				t.Errorf("%s: @import", p)
-			}
-			for _, m := range regexp.MustCompile(`url\(\s*["']?([^"')]*)`).FindAllSubmatch(body, -1) {
-				u := string(m[1])
-				if !strings.HasPrefix(u, "data:") && !strings.HasPrefix(u, "/playground/assets/") && strings.Contains(u, ":") {
-					t.Errorf("%s: url(%s) is not local", p, u)
-				}
-			}
-			if m := urlRe.Find(body); m != nil {
-				t.Errorf("%s: contains %q", p, m)
-			}
-		case ".js":
-			for _, m := range urlRe.FindAllSubmatch(body, -1) {
-				host := string(m[1])
-				if _, ok := harmlessHosts[host]; !ok && !seen[host] {
-					t.Errorf("%s: URL %q to an unreviewed host %q; check it is not loaded at run time, then add it to harmlessHosts", p, m[0], host)
-				}
-				seen[host] = true
-			}
-		}
-		return nil
-	})
+func TestDistReferencesOnlyLocalAssets(t *testing.T) {
+	dist, err := fs.Sub(distFS, "dist")
 	if err != nil {
 		t.Fatal(err)
 	}
+	webapptest.CheckLocal(t, dist, Prefix, harmlessHosts)
 }
 
 type example struct {
