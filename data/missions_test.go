@@ -20,10 +20,8 @@ package data_test
 // Mandates without an official text in shared/data must be marked unverified.
 
 import (
-	"encoding/csv"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -33,30 +31,13 @@ import (
 	"time"
 
 	"github.com/mandategraph/mandategraph/internal/officialtext"
+	"github.com/mandategraph/mandategraph/internal/shareddata"
 	"github.com/mandategraph/mandategraph/loader"
 	"github.com/mandategraph/mandategraph/policy"
 )
 
-// msSharedData is the shared data directory: MANDATEGRAPH_SHARED_DATA when
-// set; else ../../shared/data, when the checkout sits beside shared/; else,
-// for a clone made elsewhere (git clone . /tmp/ci-check), the shared/data
-// beside the local repository it was cloned from.
-var msSharedData = func() string {
-	if dir := os.Getenv("MANDATEGRAPH_SHARED_DATA"); dir != "" {
-		return dir
-	}
-	const beside = "../../shared/data"
-	if _, err := os.Stat(beside); err == nil {
-		return beside
-	}
-	if out, err := exec.Command("git", "remote", "get-url", "origin").Output(); err == nil {
-		dir := filepath.Join(strings.TrimSpace(string(out)), "..", "shared", "data")
-		if _, err := os.Stat(dir); err == nil {
-			return dir
-		}
-	}
-	return beside // missing: msRequireShared says so
-}()
+// msSharedData is the shared data directory (see shareddata.Dir).
+var msSharedData = shareddata.Dir()
 
 var msShared = filepath.Join(msSharedData, "external")
 
@@ -332,24 +313,11 @@ func msReadPKO(t *testing.T) map[string]msPKORow {
 
 func msReadCSV(t *testing.T, path string) []map[string]string {
 	t.Helper()
-	f, err := os.Open(path)
+	rows, err := shareddata.ReadCSV(path)
 	if err != nil {
 		t.Fatalf("shared data missing: %v", err)
 	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-	var out []map[string]string
-	for _, r := range recs[1:] {
-		m := map[string]string{}
-		for i, h := range recs[0] {
-			m[h] = r[i]
-		}
-		out = append(out, m)
-	}
-	return out
+	return rows
 }
 
 // msException documents where the dataset knowingly differs from un-psdata-pko.

@@ -1,11 +1,11 @@
 package importer_test
 
 import (
-	"encoding/csv"
-	"os"
 	"path/filepath"
 	"slices"
 	"testing"
+
+	"github.com/mandategraph/mandategraph/internal/shareddata"
 
 	"github.com/mandategraph/mandategraph/importer"
 )
@@ -17,24 +17,11 @@ func TestMissionFactsMatchDataHub(t *testing.T) {
 	dir := filepath.Join(sharedData, "external", "un-psdata-pko")
 	requireShared(t, dir)
 	read := func(name string) []map[string]string {
-		f, err := os.Open(filepath.Join(dir, name))
+		rows, err := shareddata.ReadCSV(filepath.Join(dir, name))
 		if err != nil {
 			t.Fatal(err)
 		}
-		defer f.Close()
-		recs, err := csv.NewReader(f).ReadAll()
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		var out []map[string]string
-		for _, r := range recs[1:] {
-			m := map[string]string{}
-			for i, h := range recs[0] {
-				m[h] = r[i]
-			}
-			out = append(out, m)
-		}
-		return out
+		return rows
 	}
 	dates := map[string]map[string]string{}
 	for _, r := range read("DPPADPOSS-PKO.csv") {
