@@ -47,6 +47,18 @@ func TestSelectRule(t *testing.T) {
 		{"MINURCA's name inside MINURCAT's", false, []importer.Clause{{Locator: "1", Text: "Decides to establish the United Nations Mission in the Central African Republic and Chad (MINURCAT) with the following mandate:"}}, []string{"MINURCAT"}},
 		{"welcomes is not a decision", false, []importer.Clause{{Locator: "1", Text: "Welcomes the work of MONUSCO under its mandate;"}}, nil},
 		{"a decision on something else", false, []importer.Clause{{Locator: "2", Text: "Decides to remain seized of the matter, and commends UNMIL;"}}, nil},
+		{"missions lent from: only the one decided on alone", false, []importer.Clause{
+			{Locator: "7", Text: "Decides to establish MINUSMA with the mandate set out below;"},
+			{Locator: "14", Text: "Authorizes the transfer of troops from UNMIL and UNOCI to MINUSMA for the duration of its mandate;"},
+		}, []string{"MINUSMA"}},
+		{"several missions, none alone: all kept", false, []importer.Clause{
+			{Locator: "1", Text: "Decides to extend the mandates of UNMIL and UNOCI until 30 September;"},
+		}, []string{"UNMIL", "UNOCI"}},
+		{"two missions each decided on alone", false, []importer.Clause{
+			{Locator: "1", Text: "Decides to extend the mandate of MONUC;"},
+			{Locator: "2", Text: "Decides to extend the mandate of ONUB;"},
+			{Locator: "3", Text: "Authorizes MONUC to lend ONUB its helicopters under their mandates;"},
+		}, []string{"MONUC", "ONUB"}},
 		{"MONUC is not MONUSCO", false, []importer.Clause{{Locator: "1", Text: "Decides to extend the mandate of MONUSCO;"}}, []string{"MONUSCO"}},
 	}
 	for _, tt := range tests {
