@@ -11,24 +11,7 @@ import (
 // An imported mandate (allParagraphs: true) may leave its clauses without a
 // summary; a curated one may not; the importer's locators are accepted.
 func TestImportedMandateClauses(t *testing.T) {
-	const head = `agendas:
-  - id: POC
-    name: Protection of civilians
-    description: x
-    provenance: {source: https://example.org, status: unverified}
-missions:
-  - id: UNTM
-    name: Test mission
-    hostCountries: [ATA]
-    start: 2080-01-01
-    provenance: {source: https://example.org, status: unverified}
-mandates:
-  - id: S/RES/9001(2080)
-    kind: RESOLUTION
-    adopted: 2080-02-01
-    missions: [UNTM]
-    provenance: {source: https://example.org, status: unverified}
-`
+	head := fixtureMandate
 	for _, tc := range []struct {
 		name, mandate, want string // want: "" or a substring of the one diagnostic
 	}{

@@ -17,23 +17,7 @@ import (
 // matched, or a curator's reason. They read, write back the same, and
 // each mistake is named.
 func TestClauseTags(t *testing.T) {
-	const head = `agendas:
-  - {id: POC, name: Protection of civilians, description: x, provenance: {source: https://example.org, status: unverified}}
-  - {id: SSR, name: Security sector reform, description: x, provenance: {source: https://example.org, status: unverified}}
-missions:
-  - {id: UNTM, name: Test mission, hostCountries: [ATA], start: 2080-01-01, provenance: {source: https://example.org, status: unverified}}
-mandates:
-  - id: S/RES/9001(2080)
-    kind: RESOLUTION
-    adopted: 2080-02-01
-    missions: [UNTM]
-    provenance: {source: https://example.org, status: unverified}
-    clauses:
-      - paragraph: 1
-        summary: Our words.
-        agendas: [POC, SSR]
-        tags:
-`
+	head := fixtureClause("POC, SSR") + "        tags:\n"
 	for _, tc := range []struct{ name, tags, want string }{
 		{"rule and curated", `          - {agenda: POC, rule: poc-x, phrase: protect civilians, reason: the task's name}
           - {agenda: SSR, reason: the vetting of the army is reform}
@@ -93,24 +77,7 @@ mandates:
 // notTagged records an agenda a rule gives that the curator rejects, with
 // the reason: it reads, writes back the same, and each mistake is named.
 func TestClauseNotTagged(t *testing.T) {
-	const head = `agendas:
-  - {id: POC, name: Protection of civilians, description: x, provenance: {source: https://example.org, status: unverified}}
-  - {id: SSR, name: Security sector reform, description: x, provenance: {source: https://example.org, status: unverified}}
-  - {id: HR, name: Human rights, description: x, provenance: {source: https://example.org, status: unverified}}
-missions:
-  - {id: UNTM, name: Test mission, hostCountries: [ATA], start: 2080-01-01, provenance: {source: https://example.org, status: unverified}}
-mandates:
-  - id: S/RES/9001(2080)
-    kind: RESOLUTION
-    adopted: 2080-02-01
-    missions: [UNTM]
-    provenance: {source: https://example.org, status: unverified}
-    clauses:
-      - paragraph: 1
-        summary: Our words.
-        agendas: [POC]
-        notTagged:
-`
+	head := fixtureClause("POC") + "        notTagged:\n"
 	for _, tc := range []struct{ name, rejected, want string }{
 		{"two rejected", `          - {agenda: SSR, reason: joint operations alone are not reform}
           - {agenda: HR, reason: human rights named only as a condition}
