@@ -72,6 +72,39 @@ func (f *floor) query(ctx context.Context, cypher string, vars map[string]any) (
 	return v, nil
 }
 
+// settle waits, up to limit, until Neo4j runs no transaction but its own
+// check, and returns how many others it first saw and how long it waited
+// (0 when none ran). A request a client gave up on can go on running in
+// Neo4j (the peer does not cancel its query when its client goes away),
+// and would slow the next cell, whoever's it is.
+func (f *floor) settle(ctx context.Context, limit time.Duration) (int, time.Duration, error) {
+	start := time.Now()
+	first := -1
+	for {
+		v, err := f.query(ctx, `SHOW TRANSACTIONS YIELD currentQuery
+			WHERE NOT currentQuery STARTS WITH 'SHOW TRANSACTIONS'
+			RETURN count(*) AS result`, nil)
+		if err != nil {
+			return 0, 0, fmt.Errorf("count Neo4j's running transactions: %w", err)
+		}
+		n, _ := v.(int64)
+		if first < 0 {
+			first = int(n)
+		}
+		if n == 0 || time.Since(start) > limit {
+			if first == 0 {
+				return 0, 0, nil
+			}
+			return first, time.Since(start), nil
+		}
+		select {
+		case <-ctx.Done():
+			return first, time.Since(start), ctx.Err()
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
+}
+
 // ---- GraphQL over HTTP (the peer and mandategraph) ----
 
 type httpContender struct {

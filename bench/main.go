@@ -10,6 +10,7 @@
 //	go run ./bench                      # bundled and large, 3 rounds
 //	go run ./bench -scales bundled      # the bundled data only
 //	go run ./bench -scales tiny         # what CI runs (bench_test.go)
+//	go run ./bench -scales large -ops 7 # one operation at scale
 package main
 
 import (
@@ -22,6 +23,7 @@ import (
 	"os/exec"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -51,7 +53,15 @@ func main() {
 	flag.IntVar(&cfg.neo4jPort, "neo4j-port", 7699, "Bolt port of the benchmark's own Neo4j (its graph is replaced: never a port whose data matters)")
 	flag.Int64Var(&rssCapMB, "rss-cap-mb", 4096, "abort a cell when a server's RSS passes this many MB (the machine is shared)")
 	printCypher := flag.String("print-cypher", "", "print the floor's Cypher of operation N (to PROFILE it) and exit")
+	only := flag.String("ops", "", "comma-separated operations to run (e.g. 3,4,7; default all seven)")
 	flag.Parse()
+	if *only != "" {
+		var err error
+		if ops, err = selectOps(ops, strings.Split(*only, ",")); err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			os.Exit(2)
+		}
+	}
 	if *printCypher != "" {
 		for _, o := range ops {
 			if o.Name == *printCypher {
@@ -82,6 +92,21 @@ func main() {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
+}
+
+// selectOps returns the operations of all named in names, in their order
+// in all.
+func selectOps(all []op, names []string) ([]op, error) {
+	var out []op
+	for _, o := range all {
+		if slices.Contains(names, o.Name) {
+			out = append(out, o)
+		}
+	}
+	if len(out) != len(names) {
+		return nil, fmt.Errorf("-ops %s: want distinct operation numbers from 1 to %d", strings.Join(names, ","), len(all))
+	}
+	return out, nil
 }
 
 // repoRoot finds the directory holding go.mod, from the working directory up.
@@ -351,6 +376,12 @@ func runScale(ctx context.Context, cfg config, scale, bin string, env []string, 
 					}
 					if err := ctx.Err(); err != nil {
 						return res, err
+					}
+					if n, waited, err := fl.settle(ctx, time.Minute); err != nil {
+						return res, err
+					} else if waited > 0 {
+						fmt.Fprintf(os.Stderr, "bench: %s: waited %v for %d transactions left by earlier cells before op %s %s c=%d\n",
+							scale, waited.Round(time.Millisecond), n, o.Name, c.name(), spec.conc)
 					}
 					cl := runCell(ctx, c, o, o.Vars(res.params), spec, neoPid)
 					res.cells[k] = append(res.cells[k], cl)

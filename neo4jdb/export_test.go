@@ -48,3 +48,8 @@ func CypherForTest(ctx context.Context, s *Store, query string, params map[strin
 	}
 	return res.Records, nil
 }
+
+// ReadForTest runs query in a read transaction, the way the API's reads do.
+func ReadForTest(ctx context.Context, s *Store, query string, params map[string]any) ([]*neo4j.Record, error) {
+	return s.query(ctx, query, params)
+}

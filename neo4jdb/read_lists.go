@@ -98,21 +98,12 @@ func scanNode(v any) (policy.Entity, error) {
 
 // FindMissions lists missions by id.
 func (s *Store) FindMissions(ctx context.Context, f policy.MissionFilter, p policy.PageRequest) (policy.Page[policy.Mission], error) {
-	params := map[string]any{
-		"hostCountry": param(f.HostCountry, strings.ToUpper),
-		"agenda":      param(f.Agenda, asIs),
-		"activeOn":    param(f.ActiveOn, asDate),
-		"active":      param(f.Active, asIs),
-	}
+	params := map[string]any{}
 	if err := pageParams(p, params); err != nil {
 		return policy.Page[policy.Mission]{}, err
 	}
 	recs, err := s.query(ctx, `MATCH (m:Entity:Mission)
-		WHERE ($hostCountry IS NULL OR $hostCountry IN m.hostCountries)
-		  AND ($agenda IS NULL OR EXISTS {
-		        (m)<-[:MANDATES]-(:Mandate)-[:HAS_CLAUSE]->(:Clause)-[:ADDRESSES]->(:Agenda {id: $agenda}) })
-		  AND ($activeOn IS NULL OR (m.startDate <= $activeOn AND (m.endDate IS NULL OR m.endDate >= $activeOn)))
-		  AND ($active IS NULL OR (m.endDate IS NULL) = $active)
+		`+missionPredicates(f, params).where()+`
 		WITH m ORDER BY m.id
 		WITH collect(m) AS matched
 		RETURN size(matched) AS total, matched[$offset..$end] AS items`, params)
@@ -125,24 +116,12 @@ func (s *Store) FindMissions(ctx context.Context, f policy.MissionFilter, p poli
 // FindClauses lists clauses by mandate adoption date, mandate id and
 // position within the mandate.
 func (s *Store) FindClauses(ctx context.Context, f policy.ClauseFilter, p policy.PageRequest) (policy.Page[policy.Clause], error) {
-	params := map[string]any{
-		"mission": param(f.Mission, asIs),
-		"agenda":  param(f.Agenda, asIs),
-		"mandate": param(f.Mandate, asIs),
-		"from":    param(f.From, asDate),
-		"to":      param(f.To, asDate),
-		"text":    param(f.Text, strings.ToLower),
-	}
+	params := map[string]any{}
 	if err := pageParams(p, params); err != nil {
 		return policy.Page[policy.Clause]{}, err
 	}
 	recs, err := s.query(ctx, `MATCH (md:Entity:Mandate)-[:HAS_CLAUSE]->(c:Clause)
-		WHERE ($mandate IS NULL OR md.id = $mandate)
-		  AND ($mission IS NULL OR EXISTS { (md)-[:MANDATES]->(:Mission {id: $mission}) })
-		  AND ($agenda IS NULL OR EXISTS { (c)-[:ADDRESSES]->(:Agenda {id: $agenda}) })
-		  AND ($from IS NULL OR md.adopted >= $from)
-		  AND ($to IS NULL OR md.adopted <= $to)
-		  AND ($text IS NULL OR toLower(coalesce(c.summary, '')) CONTAINS $text OR toLower(coalesce(c.text, '')) CONTAINS $text)
+		`+clausePredicates(f, params).where()+`
 		WITH c ORDER BY md.adopted, md.id, c.position, c.id
 		WITH collect(c) AS matched
 		RETURN size(matched) AS total, matched[$offset..$end] AS items`, params)
@@ -154,20 +133,12 @@ func (s *Store) FindClauses(ctx context.Context, f policy.ClauseFilter, p policy
 
 // FindDocuments lists documents by year, then id.
 func (s *Store) FindDocuments(ctx context.Context, f policy.DocumentFilter, p policy.PageRequest) (policy.Page[policy.Document], error) {
-	params := map[string]any{
-		"kind":   param(f.Kind, asString),
-		"issuer": param(f.Issuer, strings.ToLower),
-		"agenda": param(f.Agenda, asIs),
-		"year":   param(f.Year, asInt64),
-	}
+	params := map[string]any{}
 	if err := pageParams(p, params); err != nil {
 		return policy.Page[policy.Document]{}, err
 	}
 	recs, err := s.query(ctx, `MATCH (d:Entity:Document)
-		WHERE ($kind IS NULL OR d.documentKind = $kind)
-		  AND ($issuer IS NULL OR toLower(d.issuer) CONTAINS $issuer)
-		  AND ($agenda IS NULL OR EXISTS { (d)-[:ADDRESSES]->(:Agenda {id: $agenda}) })
-		  AND ($year IS NULL OR d.year = $year)
+		`+documentPredicates(f, params).where()+`
 		WITH d ORDER BY d.year, d.id
 		WITH collect(d) AS matched
 		RETURN size(matched) AS total, matched[$offset..$end] AS items`, params)
@@ -212,17 +183,7 @@ func (s *Store) FindRelations(ctx context.Context, f policy.RelationFilter, p po
 	if err := pageParams(p, params); err != nil {
 		return policy.Page[policy.Relation]{}, err
 	}
-	where := []string{"r.id IS NOT NULL"} // lets the planner read the id index in order
-	if f.Mechanism != nil {
-		where, params["mechanism"] = append(where, "r.mechanism = $mechanism"), *f.Mechanism
-	}
-	if f.Strength != nil {
-		where, params["strength"] = append(where, "r.strength = $strength"), int64(*f.Strength)
-	}
-	if f.MinStrength != nil {
-		where, params["minStrength"] = append(where, "r.strength >= $minStrength"), int64(*f.MinStrength)
-	}
-	match := `MATCH (a:Entity)-[r:` + types + `]->(b:Entity) WHERE ` + strings.Join(where, " AND ")
+	match := `MATCH (a:Entity)-[r:` + types + `]->(b:Entity) ` + relationPredicates(f, params).where()
 	// The ends' agendas are worked out only when the filter names agendas,
 	// once per end.
 	switch len(f.Agendas) {
