@@ -10,7 +10,6 @@ import (
 	"fmt"
 
 	"github.com/99designs/gqlgen/graphql"
-
 	"github.com/mandategraph/mandategraph/graph/model"
 	"github.com/mandategraph/mandategraph/policy"
 )
