@@ -9,7 +9,10 @@ import (
 )
 
 // The store the binary serves from is what the API reads from.
-var _ graph.Reader = (*neo4jdb.Store)(nil)
+var (
+	_ graph.Reader     = (*neo4jdb.Store)(nil)
+	_ graph.TreeReader = (*neo4jdb.Store)(nil)
+)
 
 // graphQLHandler builds the /graphql handler, with its limits from the
 // environment (see graph.LimitsFromEnv and envVars).

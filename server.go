@@ -58,6 +58,7 @@ var envVars = map[string]string{
 	graph.EnvListFanOut:       "complexity multiplier of an unpaginated list field such as a mission's mandates (default 8)",
 	graph.EnvGraphOpCost:      "complexity of one graph operation such as search or neighborhood (default 100, times its depth or hops)",
 	graph.EnvMaxDBQueries:     "database queries one GraphQL request may make (default 100)",
+	graph.EnvMaxResultObjects: "objects the database reads of one GraphQL request may return (default 200000)",
 	graph.EnvMaxTokens:        "tokens of a GraphQL query; the parser stops there, before validation (default 10000)",
 	graph.EnvIntrospection:    "true or false: allow GraphQL introspection (default true)",
 	graph.EnvMaxBodyBytes:     "maximum GraphQL POST body in bytes (default 1048576; larger is 413)",

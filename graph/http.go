@@ -70,7 +70,14 @@ func NewHandler(store Reader, limits Limits, logger *slog.Logger) *Handler {
 	if limits.MaxDBQueries <= 0 {
 		limits.MaxDBQueries = DefaultLimits.MaxDBQueries
 	}
-	cfg := Config{Resolvers: &Resolver{Store: budgeted{store}, Limits: limits}}
+	if limits.MaxResultObjects <= 0 {
+		limits.MaxResultObjects = DefaultLimits.MaxResultObjects
+	}
+	res := &Resolver{Store: budgeted{store}, Limits: limits}
+	if tr, ok := store.(TreeReader); ok {
+		res.Trees = budgetedTrees{tr}
+	}
+	cfg := Config{Resolvers: res}
 	setComplexity(&cfg.Complexity, limits)
 	setListComplexity(&cfg.Complexity, limits)
 	setOperationComplexity(&cfg.Complexity, limits)
@@ -127,7 +134,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 
-	ctx := graphql.StartOperationTrace(withQueryBudget(r.Context(), h.limits.MaxDBQueries))
+	ctx := graphql.StartOperationTrace(withBudget(r.Context(), h.limits.MaxDBQueries, h.limits.MaxResultObjects))
 	opCtx, errs := h.createOperation(ctx, params)
 	if errs != nil {
 		status := http.StatusOK

@@ -83,7 +83,7 @@ func nodesAs[T model.Node](b *model.Batch, es []policy.Entity) []T {
 
 // related follows a traversal for obj's batch and returns obj's share.
 func related[T model.Node](ctx context.Context, store Reader, b *model.Batch, link policy.Traversal, id string) ([]T, error) {
-	m, err := byParent(ctx, b, fmt.Sprintf("link:%d", link), func(ctx context.Context, members []any) (map[string][]T, error) {
+	m, err := byParent(ctx, b, linkKey(link), func(ctx context.Context, members []any) (map[string][]T, error) {
 		byID, err := store.Related(ctx, link, nodeIDs(members))
 		if err != nil {
 			return nil, err
@@ -100,6 +100,13 @@ func related[T model.Node](ctx context.Context, store Reader, b *model.Batch, li
 	}
 	return orEmpty(m[id]), nil
 }
+
+// linkKey is the batch key of a traversal's load (also what a tree read
+// preloads, tree.go).
+func linkKey(link policy.Traversal) string { return fmt.Sprintf("link:%d", link) }
+
+// clausesKey is the batch key of Mandate.clauses(agenda).
+func clausesKey(agenda *string) string { return "clauses:" + argKey(agenda) }
 
 // relatedOne is related for fields with at most one value.
 func relatedOne[T model.Node](ctx context.Context, store Reader, b *model.Batch, link policy.Traversal, id string) (T, error) {

@@ -34,3 +34,14 @@ type Reader interface {
 	MandateTimeline(ctx context.Context, mission string) ([]policy.TimelineEntry, error)
 	AgendaCooccurrence(ctx context.Context, from, to policy.Date) ([]policy.AgendaPair, error)
 }
+
+// TreeReader is what a store implements to serve the nested levels of a
+// selection in one read (tree.go). NewHandler uses it when the store has
+// it; a store without it is served level by level, with the same answers.
+type TreeReader interface {
+	// MissionTrees reads missions and the levels below them that req asks
+	// for in one query (policy.TreeRequest); charge, when not nil, is told
+	// each mission tree's objects as it arrives and may end the read with
+	// its error.
+	MissionTrees(ctx context.Context, req policy.TreeRequest, charge func(n int) error) ([]policy.MissionTree, error)
+}

@@ -2,6 +2,9 @@ package graph
 
 // Resolver is the root resolver: it holds the store and the limits.
 type Resolver struct {
-	Store  Reader
+	Store Reader
+	// Trees, when not nil, reads compiled selections in one query
+	// (tree.go); nil serves every level with its own batch load.
+	Trees  TreeReader
 	Limits Limits
 }

@@ -2,7 +2,10 @@ package graph_test
 
 import (
 	"fmt"
+	"net/http"
 	"testing"
+
+	"github.com/mandategraph/mandategraph/graph"
 
 	"github.com/mandategraph/mandategraph/policy/policytest"
 )
@@ -16,7 +19,8 @@ func TestRoundTripsDependOnShapeOnly(t *testing.T) {
 		query string
 		// trips is the bound: one per root field and one per relationship
 		// field in the selection (Evidence.document included; Relation.evidence
-		// is read from the relation and costs nothing).
+		// is read from the relation and costs nothing), except that a
+		// mission's mandates → clauses → agendas are one tree read (tree.go).
 		trips int64
 		count func(data map[string]any) int // objects at the deepest level, to show the data grew
 	}{
@@ -24,7 +28,7 @@ func TestRoundTripsDependOnShapeOnly(t *testing.T) {
 			missions(first: 50) { totalCount edges { node { id
 				mandates { id clauses { id agendas { id name } } }
 				relations { id evidence { locator document { id title } } } } } } }`,
-			6, func(d map[string]any) int { return len(dig(d, "missions", "edges")) }},
+			4 /* missions, the tree, relations, documents: 6 level by level */, func(d map[string]any) int { return len(dig(d, "missions", "edges")) }},
 		{"relations → source/target (interface) → mandate → missions", `{
 			relations(first: 50) { edges { node { id
 				source { id ... on Clause { mandate { id missions { id predecessor { id } } } } }
@@ -81,16 +85,32 @@ func dig(v any, keys ...string) []any {
 // TestSiblingSelectionsShareOneLoad: fields of one level that share a batch
 // load (aliases of Mandate.clauses with different selections, and
 // coverage, which counts the clauses) cost one query, and each gets the
-// fields it selected, though the load reads only the selected properties.
+// fields it selected, though the load reads only the selected properties;
+// level by level and compiled into a tree read.
 func TestSiblingSelectionsShareOneLoad(t *testing.T) {
 	a := newAPI(t, policytest.Dataset(4), unweightedLists)
 	whole := `{ mission(id: "SYN02") { mandates { clauses { id paragraph summary text mandate { id } tags { source } } } } }`
 	want := a.post(t, whole, nil)
+	for _, path := range []struct {
+		name  string
+		h     http.Handler
+		trips int64
+		why   string
+	}{
+		{"level by level", graph.NewHandler(levelByLevel{a.store}, unweightedLists, quietLogger()), 5,
+			"mission, mandates, clauses, their mandates, their agendas for tags"},
+		{"compiled", a.handler, 2, "the tree of mission, mandates, clauses and agendas; the clauses' mandates"},
+	} {
+		t.Run(path.name, func(t *testing.T) { siblingsShareOneLoad(t, a, want, path.h, path.trips, path.why) })
+	}
+}
+
+func siblingsShareOneLoad(t *testing.T, a *api, want response, h http.Handler, wantTrips int64, why string) {
 	before := a.store.RoundTrips()
-	got := a.post(t, `{ mission(id: "SYN02") { mandates { coverage
+	got := postTo(t, h, `{ mission(id: "SYN02") { mandates { coverage
 		a: clauses { id paragraph } b: clauses { summary text mandate { id } } c: clauses { tags { source } } } } }`, nil)
-	if trips := a.store.RoundTrips() - before; trips != 5 {
-		t.Errorf("%d round trips, want 5 (mission, mandates, clauses, their mandates, their agendas for tags)", trips)
+	if trips := a.store.RoundTrips() - before; trips != wantTrips {
+		t.Errorf("%d round trips, want %d (%s)", trips, wantTrips, why)
 	}
 	var w, g struct {
 		Mission struct {

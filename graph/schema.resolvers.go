@@ -9,6 +9,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/mandategraph/mandategraph/graph/model"
 	"github.com/mandategraph/mandategraph/policy"
 )
@@ -128,7 +129,7 @@ func (r *mandateResolver) Missions(ctx context.Context, obj *model.Mandate) ([]*
 
 // Clauses is the resolver for the clauses field.
 func (r *mandateResolver) Clauses(ctx context.Context, obj *model.Mandate, agenda *string) ([]*model.Clause, error) {
-	m, err := byParent(ctx, obj.Batch, "clauses:"+argKey(agenda), func(ctx context.Context, members []any) (map[string][]*model.Clause, error) {
+	m, err := byParent(ctx, obj.Batch, clausesKey(agenda), func(ctx context.Context, members []any) (map[string][]*model.Clause, error) {
 		byID, err := r.Store.MandateClauses(ctx, nodeIDs(members), agenda, clauseProps(ctx))
 		if err != nil {
 			return nil, err
@@ -224,12 +225,26 @@ func (r *queryResolver) Missions(ctx context.Context, filter *policy.MissionFilt
 	if err != nil {
 		return nil, err
 	}
+	trees, err := r.pageTrees(ctx, connectionNodes(ctx, "MissionConnection", "MissionEdge"), page.Items)
+	if err != nil {
+		return nil, err
+	}
 	b := model.NewBatch()
-	return connection[model.MissionConnection, model.MissionEdge](page, req, func(m policy.Mission) *model.Mission { return model.NewMission(b, m) }), nil
+	return connection[model.MissionConnection, model.MissionEdge](page, req, func(m policy.Mission) *model.Mission {
+		if t := trees[m.ID]; t != nil {
+			return t
+		}
+		return model.NewMission(b, m)
+	}), nil
 }
 
 // Mission is the resolver for the mission field.
 func (r *queryResolver) Mission(ctx context.Context, id string) (*model.Mission, error) {
+	if req := r.missionTreeRequest(ctx, graphql.GetFieldContext(ctx).Field.Selections); req != nil {
+		req.Missions = []string{id}
+		ms, err := r.missionTrees(ctx, *req)
+		return ms[id], err
+	}
 	n, err := r.Query().Node(ctx, id)
 	m, _ := n.(*model.Mission)
 	return m, err

@@ -26,25 +26,34 @@ var clauseFieldProps = map[string][]string{
 
 // clauseProps returns the clause properties that Mandate.clauses must read
 // for the mandate being resolved under ctx: those of every `clauses` field
-// of its selection (whatever its arguments: a superset is safe). coverage
-// and paragraphsRecorded count the clauses and need no property. nil (read
-// whole nodes) when the selection cannot be found.
+// of its selection (whatever its arguments: a superset is safe), and of
+// its aliases' (`a: mandates { clauses { id } } b: mandates { clauses {
+// text } }` share one batch of mandates, hence one load of their clauses).
+// coverage and paragraphsRecorded count the clauses and need no property.
+// nil (read whole nodes) when the selection cannot be found.
 func clauseProps(ctx context.Context) []string {
-	sel := parentSelection(ctx)
+	sel := aliasedSelection(ctx)
 	if sel == nil {
 		return nil
 	}
 	opCtx := graphql.GetOperationContext(ctx)
-	props := []string{"mandateId"} // cheap, and what a clause's mandate is found by
+	var clauses ast.SelectionSet
 	for _, f := range graphql.CollectFields(opCtx, sel, []string{"Mandate", "Node"}) {
-		if f.Name != "clauses" {
-			continue
+		if f.Name == "clauses" {
+			clauses = append(clauses, f.Selections...)
 		}
-		for _, cf := range graphql.CollectFields(opCtx, f.Selections, []string{"Clause", "Node"}) {
-			for _, p := range clauseFieldProps[cf.Name] {
-				if !slices.Contains(props, p) {
-					props = append(props, p)
-				}
+	}
+	return clauseSelectionProps(opCtx, clauses)
+}
+
+// clauseSelectionProps returns the clause properties that the Clause
+// selection sel reads, sorted.
+func clauseSelectionProps(opCtx *graphql.OperationContext, sel ast.SelectionSet) []string {
+	props := []string{"mandateId"} // cheap, and what a clause's mandate is found by
+	for _, cf := range graphql.CollectFields(opCtx, sel, []string{"Clause", "Node"}) {
+		for _, p := range clauseFieldProps[cf.Name] {
+			if !slices.Contains(props, p) {
+				props = append(props, p)
 			}
 		}
 	}
@@ -52,17 +61,38 @@ func clauseProps(ctx context.Context) []string {
 	return props
 }
 
-// parentSelection is the selection set of the object whose field is being
-// resolved under ctx: that of the nearest enclosing field (list indices
-// have none).
-func parentSelection(ctx context.Context) ast.SelectionSet {
+// aliasedSelection is the selection set of the object whose field is
+// being resolved under ctx (that of the nearest enclosing field), with
+// those of the fields of the same name beside that field (its aliases),
+// whose objects share its batch.
+func aliasedSelection(ctx context.Context) ast.SelectionSet {
 	fc := graphql.GetFieldContext(ctx)
 	if fc == nil {
 		return nil
 	}
-	for p := fc.Parent; p != nil; p = p.Parent {
-		if p.Field.Field != nil {
-			return p.Field.Selections
+	p := enclosingField(fc.Parent)
+	if p == nil {
+		return nil
+	}
+	q := enclosingField(p.Parent)
+	if q == nil {
+		return p.Field.Selections // a root field: no siblings of another object
+	}
+	var sel ast.SelectionSet
+	for _, f := range graphql.CollectFields(graphql.GetOperationContext(ctx), q.Field.Selections, []string{p.Object, "Node"}) {
+		if f.Name == p.Field.Name {
+			sel = append(sel, f.Selections...)
+		}
+	}
+	return sel
+}
+
+// enclosingField is fc or its nearest parent that is a field (list indices
+// are not).
+func enclosingField(fc *graphql.FieldContext) *graphql.FieldContext {
+	for ; fc != nil; fc = fc.Parent {
+		if fc.Field.Field != nil {
+			return fc
 		}
 	}
 	return nil

@@ -272,7 +272,15 @@ func (s *Store) execute(ctx context.Context, query string, params map[string]any
 // secondary. The driver may retry fn, so fn must not have side effects
 // outside the transaction.
 func readTx[T any](ctx context.Context, s *Store, fn func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
-	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.database, AccessMode: neo4j.AccessModeRead})
+	return readTxConfig(ctx, s, neo4j.SessionConfig{}, fn)
+}
+
+// readTxConfig is readTx in a session of config (its database and access
+// mode are set here), e.g. with a smaller FetchSize for a read that is
+// consumed record by record.
+func readTxConfig[T any](ctx context.Context, s *Store, config neo4j.SessionConfig, fn func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
+	config.DatabaseName, config.AccessMode = s.database, neo4j.AccessModeRead
+	session := s.driver.NewSession(ctx, config)
 	defer session.Close(ctx)
 	v, err := neo4j.ExecuteRead(ctx, session, fn, neo4j.WithTxTimeout(s.txTimeout))
 	if err != nil {

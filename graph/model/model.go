@@ -52,6 +52,22 @@ func (b *Batch) Members() []any {
 	return append([]any(nil), b.members...)
 }
 
+// Preload stores val as the result of key's load, as if a Load of key had
+// returned it: a read that fetched several levels at once (graph/tree.go)
+// hands each level's batch the children it already has, and the resolvers
+// that would load them find them there. A key already loaded or loading is
+// left as it is.
+func (b *Batch) Preload(key string, val any) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if _, ok := b.loads[key]; ok {
+		return
+	}
+	l := &batchLoad{done: make(chan struct{}), val: val}
+	close(l.done)
+	b.loads[key] = l
+}
+
 // Load runs fn once per key for the whole batch and returns its result to
 // every caller; concurrent callers wait for the first one's fn.
 func (b *Batch) Load(ctx context.Context, key string, fn func(ctx context.Context, members []any) (any, error)) (any, error) {

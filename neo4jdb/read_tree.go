@@ -1,0 +1,275 @@
+package neo4jdb
+
+// The API's reads, part 4: a tree read. Missions with their mandates, the
+// mandates' clauses and the clauses' agendas in one query, nested COLLECT
+// subqueries in the shape of hand-written Cypher, instead of one query and
+// one transaction per level that finds the next level by id again (the
+// agenda level of the benchmark's operation 2 re-sought 64,958 clauses:
+// 568,672 of the request's 928,661 database hits). graph/tree.go compiles a
+// request's selection into the policy.TreeRequest this reads.
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/mandategraph/mandategraph/policy"
+)
+
+// treeFetchSize is how many mission rows the driver asks the server for at
+// a time: a tree read is charged row by row (MissionTrees' charge), so a
+// refused answer stops after a few missions instead of after all of them
+// are buffered.
+const treeFetchSize = 4
+
+// treeQuery returns the Cypher of req: one row per mission, in the order of
+// $ids, with its mandates as maps {node, clauses}, each clause as
+// {node, agendas: [id]}, and the agenda nodes its clauses address once per
+// row. The orders are those of the batch loads (read_batch.go), so a tree
+// read and the per-level reads give the same lists. Below the mission no
+// node's kind label is tested: a relationship type of the model has one
+// kind at each end (model.go), and a test costs a database hit per row
+// (2,082 for the agendas of operation 1 on the bundled data); the scan
+// checks each node's kind all the same (scanMissionTree).
+func treeQuery(req policy.TreeRequest) (string, error) {
+	var b strings.Builder
+	b.WriteString(`UNWIND range(0, size($ids) - 1) AS i
+		MATCH (m:` + LabelEntity + `:` + LabelMission + ` {id: $ids[i]})
+		WITH m ORDER BY i`)
+	if req.Mandates == nil {
+		b.WriteString(`
+		RETURN m AS mission, [] AS mandates, [] AS agendas`)
+		return b.String(), nil
+	}
+	clauses := `null`
+	if cl := req.Mandates.Clauses; cl != nil {
+		node := `c`
+		if cl.Props != nil {
+			var err error
+			if node, err = kindProjection("c", LabelClause, cl.Props); err != nil {
+				return "", err
+			}
+		}
+		where := ``
+		if cl.Agenda != nil {
+			where = `
+				WHERE EXISTS { (c)-[:` + RelAddresses + `]->(:` + LabelAgenda + ` {id: $agenda}) }`
+		}
+		agendas := `null`
+		if cl.Agendas {
+			agendas = `COLLECT {
+					MATCH (c)-[:` + RelAddresses + `]->(g)
+					WITH g ORDER BY g.id
+					RETURN g.id
+				}`
+		}
+		clauses = `COLLECT {
+				MATCH (md)-[:` + RelHasClause + `]->(c)` + where + `
+				WITH c ORDER BY c.position, c.id
+				RETURN {node: ` + node + `, agendas: ` + agendas + `}
+			}`
+	}
+	b.WriteString(`
+		WITH m, COLLECT {
+			MATCH (m)<-[:` + RelMandates + `]-(md)
+			WITH md ORDER BY md.adopted, md.id
+			RETURN {node: md, clauses: ` + clauses + `}
+		} AS mandates`)
+	if req.Mandates.Clauses == nil || !req.Mandates.Clauses.Agendas {
+		b.WriteString(`
+		RETURN m AS mission, mandates, [] AS agendas`)
+		return b.String(), nil
+	}
+	// The agenda nodes once per mission, not once per clause that
+	// addresses them (97,512 references to 12 agendas in operation 2 at
+	// scale): the ids are gathered from the row itself, without touching
+	// the graph, then sought once each.
+	b.WriteString(`
+		WITH m, mandates, COLLECT {
+			UNWIND mandates AS md UNWIND md.clauses AS c UNWIND c.agendas AS gid
+			RETURN DISTINCT gid
+		} AS gids
+		RETURN m AS mission, mandates, COLLECT {
+			MATCH (g:` + LabelEntity + `) WHERE g.id IN gids
+			RETURN g
+		} AS agendas`)
+	return b.String(), nil
+}
+
+// MissionTrees reads the missions of req with what req asks below them, in
+// one query and one read transaction. charge, when not nil, is told the
+// number of objects of each mission's tree (MissionTree.Objects) as it
+// arrives; an error from it ends the read and is returned as it is, so a
+// caller's bound stops a large answer before the rest is read.
+func (s *Store) MissionTrees(ctx context.Context, req policy.TreeRequest, charge func(n int) error) ([]policy.MissionTree, error) {
+	ids := dedupe(req.Missions)
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	query, err := treeQuery(req)
+	if err != nil {
+		return nil, err
+	}
+	params := map[string]any{"ids": ids}
+	if req.Mandates != nil && req.Mandates.Clauses != nil && req.Mandates.Clauses.Agenda != nil {
+		params["agenda"] = *req.Mandates.Clauses.Agenda
+	}
+	var props []string
+	if req.Mandates != nil && req.Mandates.Clauses != nil {
+		props = req.Mandates.Clauses.Props
+	}
+	return readTxConfig(ctx, s, neo4j.SessionConfig{FetchSize: treeFetchSize}, func(tx neo4j.ManagedTransaction) ([]policy.MissionTree, error) {
+		s.roundTrips.Add(1)
+		res, err := tx.Run(ctx, query, params)
+		if err != nil {
+			return nil, fmt.Errorf("read mission trees: %w", err)
+		}
+		var out []policy.MissionTree
+		for res.Next(ctx) {
+			t, err := scanMissionTree(res.Record(), props)
+			if err != nil {
+				return nil, fmt.Errorf("read mission trees: %w", err)
+			}
+			if charge != nil {
+				if err := charge(t.Objects()); err != nil {
+					return nil, err
+				}
+			}
+			out = append(out, t)
+		}
+		if err := res.Err(); err != nil {
+			return nil, fmt.Errorf("read mission trees: %w", err)
+		}
+		return out, nil
+	})
+}
+
+// scanMissionTree reads one row of treeQuery; props are the clause
+// properties it projected (nil: whole clause nodes).
+func scanMissionTree(rec *neo4j.Record, props []string) (policy.MissionTree, error) {
+	var t policy.MissionTree
+	mn, err := get[neo4j.Node](rec, "mission")
+	if err != nil {
+		return t, err
+	}
+	e, err := entityFromNode(mn)
+	if err != nil {
+		return t, err
+	}
+	if e.Mission == nil {
+		return t, fmt.Errorf("node %s is not a mission", e.ID())
+	}
+	t.Mission = *e.Mission
+	agendaNodes, err := get[[]any](rec, "agendas")
+	if err != nil {
+		return t, err
+	}
+	agendas := make(map[string]policy.Agenda, len(agendaNodes))
+	for _, v := range agendaNodes {
+		n, ok := v.(neo4j.Node)
+		if !ok {
+			return t, fmt.Errorf("agenda is %T", v)
+		}
+		e, err := entityFromNode(n)
+		if err != nil {
+			return t, err
+		}
+		if e.Agenda == nil {
+			return t, fmt.Errorf("node %s is not an agenda", e.ID())
+		}
+		agendas[e.ID()] = *e.Agenda
+	}
+	mandates, err := get[[]any](rec, "mandates")
+	if err != nil {
+		return t, err
+	}
+	t.Mandates = make([]policy.MandateTree, 0, len(mandates))
+	for _, v := range mandates {
+		row, _ := v.(map[string]any)
+		n, ok := row["node"].(neo4j.Node)
+		if !ok {
+			return t, fmt.Errorf("mandate row is %T", row["node"])
+		}
+		e, err := entityFromNode(n)
+		if err != nil {
+			return t, err
+		}
+		if e.Mandate == nil {
+			return t, fmt.Errorf("node %s is not a mandate", e.ID())
+		}
+		md := policy.MandateTree{Mandate: *e.Mandate}
+		if md.Clauses, err = scanClauseTrees(row["clauses"], props, agendas); err != nil {
+			return t, fmt.Errorf("mandate %s: %w", md.Mandate.ID, err)
+		}
+		t.Mandates = append(t.Mandates, md)
+	}
+	return t, nil
+}
+
+// scanClauseTrees reads a mandate's clause rows (nil when not asked for).
+func scanClauseTrees(v any, props []string, agendas map[string]policy.Agenda) ([]policy.ClauseTree, error) {
+	if v == nil {
+		return nil, nil
+	}
+	rows, ok := v.([]any)
+	if !ok {
+		return nil, fmt.Errorf("clauses are %T", v)
+	}
+	out := make([]policy.ClauseTree, 0, len(rows))
+	for _, r := range rows {
+		row, _ := r.(map[string]any)
+		var e policy.Entity
+		var err error
+		switch n := row["node"].(type) {
+		case neo4j.Node:
+			e, err = entityFromNode(n)
+		case map[string]any:
+			e, err = entityFromMap(n, props)
+		default:
+			err = fmt.Errorf("clause row is %T", row["node"])
+		}
+		if err != nil {
+			return nil, err
+		}
+		if e.Clause == nil {
+			return nil, fmt.Errorf("node %s is not a clause", e.ID())
+		}
+		c := policy.ClauseTree{Clause: *e.Clause}
+		if ids, ok := row["agendas"].([]any); ok {
+			c.Agendas = make([]policy.Agenda, 0, len(ids))
+			for _, id := range ids {
+				g, ok := agendas[fmt.Sprint(id)]
+				if !ok {
+					return nil, fmt.Errorf("clause %s: agenda %v was not returned", c.Clause.ID, id)
+				}
+				c.Agendas = append(c.Agendas, g)
+			}
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+// kindProjection is a Cypher map projection of node v of kind label with
+// id and props (each a key of that kind), and its kind as a literal: the
+// query knows it, so reading it would cost a database hit per node.
+func kindProjection(v, label string, props []string) (string, error) {
+	k := kindByLabel[label]
+	if k == nil {
+		return "", fmt.Errorf("projection: unknown kind %q", label)
+	}
+	keys := []string{"id"}
+	for _, p := range props {
+		if p == "kind" || slices.Contains(keys, p) {
+			continue
+		}
+		if !slices.Contains(k.keys, p) {
+			return "", fmt.Errorf("projection: %q is no property of %s", p, label)
+		}
+		keys = append(keys, p)
+	}
+	return v + " {." + strings.Join(keys, ", .") + ", kind: '" + label + "'}", nil
+}
