@@ -81,36 +81,52 @@ func TestRequestTimeoutCancelsTheNeo4jWork(t *testing.T) {
 		err    error
 		took   time.Duration
 	}
-	answered := make(chan answer, 1)
-	start := time.Now()
-	go func() {
-		resp, err := http.Post(base+"/graphql", "application/json", strings.NewReader(query))
-		if err != nil {
-			answered <- answer{err: err}
-			return
-		}
-		defer resp.Body.Close()
-		body, err := io.ReadAll(resp.Body)
-		answered <- answer{resp.StatusCode, body, err, time.Since(start)}
-	}()
-	// The work must reach Neo4j before the deadline, or the test proves
-	// nothing about cancelling it.
-	seen := false
-	var got answer
-wait:
-	for {
-		select {
-		case got = <-answered:
-			break wait
-		case <-time.After(50 * time.Millisecond):
-			seen = seen || len(overlapTxs(t, store)) > 0
+	// ask sends the request once and reports whether any of its work was
+	// seen running in Neo4j before the answer came.
+	ask := func() (answer, bool, time.Time) {
+		answered := make(chan answer, 1)
+		start := time.Now()
+		go func() {
+			resp, err := http.Post(base+"/graphql", "application/json", strings.NewReader(query))
+			if err != nil {
+				answered <- answer{err: err}
+				return
+			}
+			defer resp.Body.Close()
+			body, err := io.ReadAll(resp.Body)
+			answered <- answer{resp.StatusCode, body, err, time.Since(start)}
+		}()
+		seen := false
+		for {
+			select {
+			case got := <-answered:
+				return got, seen, start
+			case <-time.After(20 * time.Millisecond):
+				seen = seen || len(overlapTxs(t, store)) > 0
+			}
 		}
 	}
-	if got.err != nil {
-		t.Fatal(got.err)
+	// The work must reach Neo4j before the deadline, or the test proves
+	// nothing about cancelling it. On a heavily loaded machine it once did
+	// not within the 2 s (opening 66 connections, polling SHOW
+	// TRANSACTIONS): such an attempt proves nothing either way, so up to
+	// three are made.
+	var (
+		got   answer
+		seen  bool
+		start time.Time
+	)
+	for attempt := 1; attempt <= 3 && !seen; attempt++ {
+		got, seen, start = ask()
+		if got.err != nil {
+			t.Fatal(got.err)
+		}
+		if !seen {
+			t.Logf("attempt %d: no agendaOverlap transaction showed in SHOW TRANSACTIONS before the answer (%s)", attempt, got.took)
+		}
 	}
 	if !seen {
-		t.Fatalf("no agendaOverlap transaction showed in SHOW TRANSACTIONS before the answer (%s): %.300s", got.took, got.body)
+		t.Fatalf("in three attempts no agendaOverlap transaction showed in SHOW TRANSACTIONS before the answer (%s): %.300s", got.took, got.body)
 	}
 	if got.took > timeout+5*time.Second {
 		t.Errorf("the answer took %s with HTTP_REQUEST_TIMEOUT=%s", got.took, timeout)
