@@ -1,5 +1,12 @@
 package loader_test
 
+import (
+	"strings"
+	"testing"
+
+	"github.com/mandategraph/mandategraph/loader"
+)
+
 // fixtureMandate is the smallest valid dataset the YAML tests build on:
 // three agendas, one mission and one mandate, whose clauses (or
 // allParagraphs, or more of its fields) each test appends.
@@ -25,4 +32,13 @@ func fixtureClause(agendas string) string {
         summary: Our words.
         agendas: [` + agendas + `]
 `
+}
+
+// wantOneDiagnostic fails t unless diags is exactly one diagnostic whose
+// line contains want.
+func wantOneDiagnostic(t *testing.T, diags loader.Diagnostics, want string) {
+	t.Helper()
+	if lines := diags.Lines(); len(lines) != 1 || !strings.Contains(lines[0], want) {
+		t.Fatalf("diagnostics %q, want one containing %q", lines, want)
+	}
 }

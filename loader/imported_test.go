@@ -2,7 +2,6 @@ package loader_test
 
 import (
 	"bytes"
-	"strings"
 	"testing"
 
 	"github.com/mandategraph/mandategraph/loader"
@@ -62,10 +61,7 @@ func TestImportedMandateClauses(t *testing.T) {
 				}
 				return
 			}
-			lines := diags.Lines()
-			if len(lines) != 1 || !strings.Contains(lines[0], tc.want) {
-				t.Fatalf("diagnostics %q, want one containing %q", lines, tc.want)
-			}
+			wantOneDiagnostic(t, diags, tc.want)
 		})
 	}
 }

@@ -2,7 +2,6 @@ package loader_test
 
 import (
 	"bytes"
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -144,10 +143,7 @@ func TestSupplementErrors(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, diags := loader.Parse(map[string][]byte{"a.yaml": []byte(supCurated), "b.yaml": []byte(tc.file)})
-			lines := diags.Lines()
-			if len(lines) != 1 || !strings.Contains(lines[0], tc.want) {
-				t.Errorf("diagnostics %q, want one containing %q", lines, tc.want)
-			}
+			wantOneDiagnostic(t, diags, tc.want)
 		})
 	}
 }
