@@ -72,14 +72,20 @@ func nodeRows(props bool) string {
 	if props {
 		return `nodes`
 	}
+	return `[n IN nodes | {id: n.id, kind: n.kind, label: ` + nodeLabel + `}]`
+}
+
+// nodeLabel is a Cypher expression: a node n's display property by its
+// kind, from the kinds table (built once, not per query).
+var nodeLabel = func() string {
 	var label strings.Builder
 	label.WriteString("CASE n.kind")
 	for _, k := range nodeKinds {
 		fmt.Fprintf(&label, " WHEN '%s' THEN n.%s", k.label, k.display)
 	}
 	label.WriteString(" END")
-	return `[n IN nodes | {id: n.id, kind: n.kind, label: ` + label.String() + `}]`
-}
+	return label.String()
+}()
 
 // Neighborhood returns the nodes within depth hops of the node with the
 // given id, in order of distance then id (cut at the filter's limit), and
