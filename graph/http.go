@@ -29,6 +29,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -57,6 +58,9 @@ type Handler struct {
 	apq    *lru.LRU[string]
 	limits Limits
 	logger *slog.Logger
+	// directAnswers counts the root fields answered by the direct writer
+	// (direct.go).
+	directAnswers atomic.Int64
 }
 
 // NewHandler returns the /graphql handler over store with the given limits.
@@ -81,7 +85,8 @@ func NewHandler(store Reader, limits Limits, logger *slog.Logger) *Handler {
 	setComplexity(&cfg.Complexity, limits)
 	setListComplexity(&cfg.Complexity, limits)
 	setOperationComplexity(&cfg.Complexity, limits)
-	exec := executor.New(NewExecutableSchema(cfg))
+	schema := NewExecutableSchema(cfg)
+	exec := executor.New(schema)
 	exec.SetErrorPresenter(errorPresenter(logger))
 	exec.SetRecoverFunc(recoverFunc(logger))
 	exec.SetQueryCache(newQueryCache(DefaultQueryCacheBytes))
@@ -94,7 +99,9 @@ func NewHandler(store Reader, limits Limits, logger *slog.Logger) *Handler {
 	}
 	exec.Use(operationLimits{limits})
 	exec.Use(extension.FixedComplexityLimit(limits.MaxComplexity))
-	return &Handler{exec: exec, apq: apq, limits: limits, logger: logger}
+	h := &Handler{exec: exec, apq: apq, limits: limits, logger: logger}
+	exec.AroundRootFields(directAnswers(res, schema.(*executableSchema), &h.directAnswers))
+	return h
 }
 
 // setComplexity weights the fields whose size an argument sets: a page of

@@ -217,11 +217,7 @@ func (r *queryResolver) Node(ctx context.Context, id string) (model.Node, error)
 
 // Missions is the resolver for the missions field.
 func (r *queryResolver) Missions(ctx context.Context, filter *policy.MissionFilter, first *int, after *string) (*model.MissionConnection, error) {
-	req, err := r.Limits.page(first, after)
-	if err != nil {
-		return nil, err
-	}
-	page, err := r.Store.FindMissions(ctx, deref(filter), req)
+	page, req, err := r.missionPage(ctx, filter, first, after)
 	if err != nil {
 		return nil, err
 	}

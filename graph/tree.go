@@ -132,6 +132,17 @@ func (r *Resolver) missionTrees(ctx context.Context, req policy.TreeRequest) (ma
 	return out, nil
 }
 
+// missionPage reads the page of missions that missions(filter, first,
+// after) asks for.
+func (r *Resolver) missionPage(ctx context.Context, filter *policy.MissionFilter, first *int, after *string) (policy.Page[policy.Mission], policy.PageRequest, error) {
+	req, err := r.Limits.page(first, after)
+	if err != nil {
+		return policy.Page[policy.Mission]{}, req, err
+	}
+	page, err := r.Store.FindMissions(ctx, deref(filter), req)
+	return page, req, err
+}
+
 // pageTrees reads the trees of a page's missions when the Mission
 // selection sel compiles (missionTreeRequest), and returns nil when not.
 func (r *Resolver) pageTrees(ctx context.Context, sel ast.SelectionSet, ms []policy.Mission) (map[string]*model.Mission, error) {

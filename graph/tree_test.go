@@ -36,52 +36,67 @@ func TestCompiledSelectionsAnswerAsLevelByLevel(t *testing.T) {
 	a := newAPI(t, treeDataset(), unweightedLists)
 	levels := graph.NewHandler(levelByLevel{a.store}, unweightedLists, quietLogger())
 	tree := `id name mandates { id adopted clauses { id paragraph summary agendas { id name } } }`
+	every := `__typename id acronym name hostCountries startDate endDate active mandates { __typename id symbol kind
+		adopted chapterVII url coverage paragraphsRecorded clauses { __typename id paragraph summary text
+		agendas { __typename id name description } } }`
 	cases := []struct {
 		name  string
 		query string
 		vars  map[string]any
-		// compiled and levels are the queries each path costs.
-		compiled, levels int64
+		// compiled and levels are the queries each path costs; direct is
+		// how many root fields the direct writer answers (direct.go).
+		compiled, levels, direct int64
 	}{
 		{"operation 1", `query($id: ID!) { mission(id: $id) { ` + tree + ` } }`,
-			map[string]any{"id": policytest.MissionID(2)}, 1, 4},
+			map[string]any{"id": policytest.MissionID(2)}, 1, 4, 1},
 		{"operation 2", `{ missions(first: 50) { totalCount edges { cursor node { ` + tree + ` } } pageInfo { hasNextPage } } }`,
-			nil, 2, 4},
+			nil, 2, 4, 1},
 		{"a second page", `{ missions(first: 2, after: "` + cursor(t, a) + `") { edges { node { ` + tree + ` } } } }`,
-			nil, 2, 4},
-		{"no such mission", `{ mission(id: "nope") { ` + tree + ` } }`, nil, 1, 1},
+			nil, 2, 4, 1},
+		{"no such mission", `{ mission(id: "nope") { ` + tree + ` } }`, nil, 1, 1, 1},
 		{"an id of another kind", `query($id: ID!) { mission(id: $id) { ` + tree + ` } }`,
-			map[string]any{"id": policytest.MandateID(1, 0)}, 1, 1},
+			map[string]any{"id": policytest.MandateID(1, 0)}, 1, 1, 1},
 		{"aliases with different clause fields", `{ missions(first: 50) { edges { node {
 			a: mandates { id clauses { id text } }
 			b: mandates { symbol clauses { paragraph mandate { id } g: agendas { id } } } } } } }`,
-			nil, 3, 5}, // Clause.mandate is a loader on the tree's clause batch
+			nil, 3, 5, 0}, // Clause.mandate is a loader on the tree's clause batch
 		{"fragments and __typename", `fragment C on Clause { __typename id summary agendas { ... on Agenda { id description } } }
 			fragment M on Mission { mandates { ... on Node { id } ...on Mandate { kind chapterVII clauses { ...C } } } }
-			{ missions(first: 50) { edges { node { __typename ...M } } } }`, nil, 2, 4},
+			{ missions(first: 50) { edges { node { __typename ...M } } } }`, nil, 2, 4, 1},
 		{"skip and include", `query($no: Boolean!, $yes: Boolean!) { mission(id: "SYN01") {
 			mandates { id url @include(if: $yes) clauses { id text @skip(if: $no) agendas @include(if: $no) { id } } } } }`,
-			map[string]any{"no": false, "yes": true}, 1, 3},
+			map[string]any{"no": false, "yes": true}, 1, 3, 1},
 		{"clauses filtered by agenda, from a variable", `query($g: ID) { missions(first: 50) { edges { node {
 			mandates { id clauses(agenda: $g) { id tags { agenda { id } source rule } } } } } } }`,
-			map[string]any{"g": "SSR"}, 2, 4},
+			map[string]any{"g": "SSR"}, 2, 4, 0},
 		{"coverage and clauses", `{ missions(first: 50) { edges { node {
-			mandates { coverage paragraphsRecorded clauses { id } } } } } }`, nil, 2, 3},
+			mandates { coverage paragraphsRecorded clauses { id } } } } } }`, nil, 2, 3, 1},
 		{"loaders beside the tree", `{ missions(first: 50) { edges { node { id agendas { id } relations { id }
 			predecessor { id } mandates { missions { id } cites { id } clauses { id relations { id } agendas { id documents { id } } } } } } } }`,
-			nil, 9, 11},
+			nil, 9, 11, 0},
+		{"every field the writer knows", `query($id: ID!) { a: mission(id: $id) { ` + every + ` }
+			b: missions(first: 3, after: "` + cursor(t, a) + `") { __typename totalCount
+				pageInfo { __typename hasNextPage hasPreviousPage startCursor endCursor }
+				edges { __typename cursor node { ` + every + ` } } } }`,
+			map[string]any{"id": policytest.MissionID(3)}, 3, 8, 2},
+		{"the missions' own fields, filtered", `{ missions(first: 50, filter: {active: false}) {
+			totalCount edges { node { id name hostCountries startDate endDate active } } } }`, nil, 1, 1, 1},
+		{"an empty page", `{ missions(first: 0) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+			edges { node { ` + tree + ` } } } }`, nil, 1, 1, 1},
+		{"one field twice, merged", `{ mission(id: "SYN01") { mandates { id } mandates { adopted clauses { id } } } }`,
+			nil, 1, 3, 1},
 		// Not compiled, or compiled down to the level before it.
-		{"no mandates", `{ missions(first: 50) { edges { node { id agendas { id } } } } }`, nil, 2, 2},
+		{"no mandates", `{ missions(first: 50) { edges { node { id agendas { id } } } } }`, nil, 2, 2, 0},
 		{"two agenda arguments", `{ mission(id: "SYN02") { mandates {
-			poc: clauses(agenda: "POC") { id } ssr: clauses(agenda: "SSR") { id agendas { id } } } } }`, nil, 4, 5},
+			poc: clauses(agenda: "POC") { id } ssr: clauses(agenda: "SSR") { id agendas { id } } } } }`, nil, 4, 5, 0},
 		{"coverage with a filtered list", `{ mission(id: "SYN02") { mandates {
-			coverage clauses(agenda: "POC") { id } } } }`, nil, 3, 4},
+			coverage clauses(agenda: "POC") { id } } } }`, nil, 3, 4, 0},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			before := a.store.RoundTrips()
+			before, directBefore := a.store.RoundTrips(), graph.DirectAnswers(a.handler.(*graph.Handler))
 			compiled := a.post(t, c.query, c.vars)
-			mid := a.store.RoundTrips()
+			mid, direct := a.store.RoundTrips(), graph.DirectAnswers(a.handler.(*graph.Handler))-directBefore
 			perLevel := postTo(t, levels, c.query, c.vars)
 			after := a.store.RoundTrips()
 			if len(compiled.Errors) > 0 || len(perLevel.Errors) > 0 {
@@ -92,6 +107,9 @@ func TestCompiledSelectionsAnswerAsLevelByLevel(t *testing.T) {
 			}
 			if bytes.Count(compiled.Data, []byte(`"id"`)) < 2 && c.levels > 1 {
 				t.Errorf("answer too small to prove anything: %s", compiled.Data)
+			}
+			if direct != c.direct {
+				t.Errorf("direct answers: %d, want %d", direct, c.direct)
 			}
 			if got := mid - before; got != c.compiled {
 				t.Errorf("compiled path: %d queries, want %d", got, c.compiled)
@@ -149,4 +167,30 @@ func cursor(t *testing.T, a *api) string {
 		t.Fatalf("no mission: %+v", d)
 	}
 	return d.Missions.Edges[0].Cursor
+}
+
+// TestDirectAnswerErrorsAreTheExecutors: a root field the direct writer
+// takes whose reads fail is reported as the executor reports it: the
+// same errors (message, path, locations, code) and the same data.
+func TestDirectAnswerErrorsAreTheExecutors(t *testing.T) {
+	a := newAPI(t, treeDataset(), unweightedLists)
+	levels := graph.NewHandler(levelByLevel{a.store}, unweightedLists, quietLogger())
+	tree := `id mandates { id clauses { id agendas { id } } }`
+	for name, query := range map[string]string{
+		"a bad cursor, non-null field": `{ missions(first: 2, after: "nope") { edges { node { ` + tree + ` } } } }`,
+		"first above the maximum":      `{ missions(first: 51) { totalCount edges { node { ` + tree + ` } } } }`,
+		"beside a good root field": `{ ok: mission(id: "SYN01") { ` + tree + ` }
+			bad: missions(first: -1) { edges { node { ` + tree + ` } } } }`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			direct := a.post(t, query, nil)
+			perLevel := postTo(t, levels, query, nil)
+			if len(direct.Errors) == 0 {
+				t.Fatalf("no error: %s", direct.Body)
+			}
+			if direct.Body != perLevel.Body || direct.Status != perLevel.Status {
+				t.Errorf("responses differ\ndirect:    %d %s\nper level: %d %s", direct.Status, direct.Body, perLevel.Status, perLevel.Body)
+			}
+		})
+	}
 }

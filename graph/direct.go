@@ -1,0 +1,184 @@
+package graph
+
+// Direct answers. A root field mission or missions whose whole selection
+// stays inside the tree read (tree.go) — Mission, Mandate, Clause and
+// Agenda fields that the read fills, and the connection around a page of
+// missions — is written to JSON straight from the read's rows, with its
+// selection compiled once per request (directPlan), instead of by gqlgen's
+// executor, which resolves every field of every object on its own (a
+// goroutine per list element, CollectFields per object): 90% of the
+// server's CPU on the benchmark's operation 1 (docs/performance.md). The
+// answer is byte for byte the executor's (TestDirectAnswersAreTheExecutors);
+// any field, argument or value the writer does not know leaves the field to
+// the executor, which then reads and resolves it as before.
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"sync/atomic"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/mandategraph/mandategraph/graph/model"
+	"github.com/mandategraph/mandategraph/policy"
+)
+
+// errNotDirect ends a direct answer that the executor must give instead,
+// e.g. a null in a non-null field, which the executor reports and
+// propagates.
+var errNotDirect = errors.New("not a direct answer")
+
+// directAnswers is the root-field middleware that gives direct answers;
+// answered counts them (for tests).
+func directAnswers(r *Resolver, es *executableSchema, answered *atomic.Int64) graphql.RootFieldMiddleware {
+	return func(ctx context.Context, next graphql.RootResolver) (out graphql.Marshaler) {
+		rf := graphql.GetRootFieldContext(ctx)
+		opCtx := graphql.GetOperationContext(ctx)
+		if r.Trees == nil || rf == nil || opCtx.Operation.Operation != ast.Query || len(rf.Field.Deferrables) > 0 ||
+			(rf.Field.Name != "mission" && rf.Field.Name != "missions") {
+			return next(ctx)
+		}
+		// The generated argument parsers: arguments are coerced exactly as
+		// the executor coerces them. An error is left for it to report.
+		ec := newExecutionContext(opCtx, es, nil)
+		parse := ec.field_Query_mission_args
+		if rf.Field.Name == "missions" {
+			parse = ec.field_Query_missions_args
+		}
+		args, err := parse(ctx, rf.Field.ArgumentMap(opCtx.Variables))
+		if err != nil {
+			return next(ctx)
+		}
+		fctx := graphql.WithFieldContext(ctx, &graphql.FieldContext{
+			Object: "Query", Field: rf.Field, Args: args, IsMethod: true, IsResolver: true,
+		})
+		defer func() {
+			if p := recover(); p != nil {
+				opCtx.Error(fctx, opCtx.Recover(fctx, p))
+				out = graphql.Null
+			}
+		}()
+		var w bytes.Buffer
+		if rf.Field.Name == "mission" {
+			err = r.directMission(fctx, &w, args["id"].(string))
+		} else {
+			filter, _ := args["filter"].(*policy.MissionFilter)
+			first, _ := args["first"].(*int)
+			after, _ := args["after"].(*string)
+			err = r.directMissions(fctx, &w, filter, first, after)
+		}
+		switch {
+		case errors.Is(err, errNotDirect):
+			return next(ctx)
+		case err != nil:
+			// As the executor reports a resolver's error: on the field's
+			// path, with its location; a non-null missions is then null
+			// and so is data, as there.
+			opCtx.Error(fctx, graphql.AddFieldLocationToError(fctx, err))
+			return graphql.Null
+		}
+		answered.Add(1)
+		return rawJSON(w.Bytes())
+	}
+}
+
+// rawJSON is an answer written beforehand.
+type rawJSON []byte
+
+func (b rawJSON) MarshalGQL(w io.Writer) { _, _ = w.Write(b) }
+
+// directMission writes mission(id) when its selection compiles.
+func (r *Resolver) directMission(ctx context.Context, w *bytes.Buffer, id string) error {
+	opCtx := graphql.GetOperationContext(ctx)
+	sel := graphql.GetFieldContext(ctx).Field.Selections
+	p, need, ok := compileDirect(opCtx, "Mission", sel)
+	if !ok {
+		return errNotDirect
+	}
+	req, ok := r.directTreeRequest(ctx, sel, need)
+	if !ok {
+		return errNotDirect
+	}
+	req.Missions = []string{id}
+	trees, err := r.Trees.MissionTrees(ctx, req, nil)
+	if err != nil {
+		return err
+	}
+	if len(trees) == 0 {
+		w.WriteString("null")
+		return nil
+	}
+	return p.writeMission(w, &trees[0])
+}
+
+// directMissions writes missions(filter, first, after) when its selection
+// compiles.
+func (r *Resolver) directMissions(ctx context.Context, w *bytes.Buffer, filter *policy.MissionFilter, first *int, after *string) error {
+	opCtx := graphql.GetOperationContext(ctx)
+	p, need, ok := compileDirect(opCtx, "MissionConnection", graphql.GetFieldContext(ctx).Field.Selections)
+	if !ok {
+		return errNotDirect
+	}
+	req, ok := r.directTreeRequest(ctx, connectionNodes(ctx, "MissionConnection", "MissionEdge"), need)
+	if !ok {
+		return errNotDirect
+	}
+	page, preq, err := r.missionPage(ctx, filter, first, after)
+	if err != nil {
+		return err
+	}
+	trees := map[string]*policy.MissionTree{}
+	if need.mandates && len(page.Items) > 0 {
+		for _, m := range page.Items {
+			req.Missions = append(req.Missions, m.ID)
+		}
+		ts, err := r.Trees.MissionTrees(ctx, req, nil)
+		if err != nil {
+			return err
+		}
+		for i := range ts {
+			trees[ts[i].Mission.ID] = &ts[i]
+		}
+	}
+	conn := connection[directConnection, directEdge](page, preq, func(m policy.Mission) *policy.MissionTree {
+		if t := trees[m.ID]; t != nil || need.mandates {
+			return t // nil when the mission went between the two reads: the executor answers
+		}
+		return &policy.MissionTree{Mission: m}
+	})
+	return p.writeMissionConnection(w, conn)
+}
+
+// directConnection and directEdge are a MissionConnection and its edges
+// with the missions' trees as nodes.
+type directConnection struct {
+	Edges      []*directEdge   `json:"edges"`
+	PageInfo   *model.PageInfo `json:"pageInfo"`
+	TotalCount int             `json:"totalCount"`
+}
+
+type directEdge struct {
+	Cursor string              `json:"cursor"`
+	Node   *policy.MissionTree `json:"node"`
+}
+
+// directTreeRequest is the tree read that serves a compiled Mission
+// selection sel with needs need: the one the executor's path would make
+// (missionTreeRequest), provided it reads every level the plan writes.
+func (r *Resolver) directTreeRequest(ctx context.Context, sel ast.SelectionSet, need directNeeds) (policy.TreeRequest, bool) {
+	req := r.missionTreeRequest(ctx, sel)
+	if req == nil {
+		return policy.TreeRequest{}, !need.mandates
+	}
+	cl := req.Mandates.Clauses
+	switch {
+	case need.clauses && cl == nil: // e.g. clauses asked with two different agendas
+		return *req, false
+	case need.agendas && !cl.Agendas:
+		return *req, false
+	}
+	return *req, true
+}
