@@ -103,6 +103,11 @@ func (r *Resolver) directMission(ctx context.Context, w *bytes.Buffer, id string
 		return errNotDirect
 	}
 	req.Missions = []string{id}
+	release, err := r.treeSlots.acquire(ctx)
+	if err != nil {
+		return err
+	}
+	defer release() // once the answer is written
 	trees, err := r.Trees.MissionTrees(ctx, req, nil)
 	if err != nil {
 		return err
@@ -135,6 +140,11 @@ func (r *Resolver) directMissions(ctx context.Context, w *bytes.Buffer, filter *
 		for _, m := range page.Items {
 			req.Missions = append(req.Missions, m.ID)
 		}
+		release, err := r.treeSlots.acquire(ctx)
+		if err != nil {
+			return err
+		}
+		defer release() // once the answer is written
 		ts, err := r.Trees.MissionTrees(ctx, req, nil)
 		if err != nil {
 			return err

@@ -77,7 +77,10 @@ func NewHandler(store Reader, limits Limits, logger *slog.Logger) *Handler {
 	if limits.MaxResultObjects <= 0 {
 		limits.MaxResultObjects = DefaultLimits.MaxResultObjects
 	}
-	res := &Resolver{Store: budgeted{store}, Limits: limits}
+	if limits.MaxConcurrentTrees <= 0 {
+		limits.MaxConcurrentTrees = DefaultLimits.MaxConcurrentTrees
+	}
+	res := &Resolver{Store: budgeted{store}, Limits: limits, treeSlots: make(slots, limits.MaxConcurrentTrees)}
 	if tr, ok := store.(TreeReader); ok {
 		res.Trees = budgetedTrees{tr}
 	}

@@ -7,4 +7,6 @@ type Resolver struct {
 	// (tree.go); nil serves every level with its own batch load.
 	Trees  TreeReader
 	Limits Limits
+	// treeSlots bounds the tree reads that run at once (treeslots.go).
+	treeSlots slots
 }

@@ -91,7 +91,14 @@ func clauseLevel(opCtx *graphql.OperationContext, sel ast.SelectionSet) *policy.
 // missionTrees reads req and returns its missions by id, each a member of
 // one batch whose levels below are preloaded with what req asked.
 func (r *Resolver) missionTrees(ctx context.Context, req policy.TreeRequest) (map[string]*model.Mission, error) {
+	release, err := r.treeSlots.acquire(ctx)
+	if err != nil {
+		return nil, err
+	}
+	// The slot is held for the read only: the executor resolves the
+	// answer from the batches afterwards (direct answers hold it longer).
 	trees, err := r.Trees.MissionTrees(ctx, req, nil)
+	release()
 	if err != nil {
 		return nil, err
 	}
