@@ -295,15 +295,7 @@ func persistedQueryNotFound(errs gqlerror.List) bool {
 }
 
 func (h *Handler) write(w http.ResponseWriter, media string, status int, resp *graphql.Response) {
-	var body any = resp
-	if len(resp.Data) == 0 {
-		// A request error: the response has no data entry at all.
-		body = struct {
-			Errors     gqlerror.List  `json:"errors"`
-			Extensions map[string]any `json:"extensions,omitempty"`
-		}{resp.Errors, resp.Extensions}
-	}
-	b, err := json.Marshal(body)
+	b, err := encodeResponse(resp)
 	if err != nil {
 		h.logger.Error("graphql: encode response", "err", err)
 		status = http.StatusInternalServerError
@@ -312,6 +304,46 @@ func (h *Handler) write(w http.ResponseWriter, media string, status int, resp *g
 	w.Header().Set("Content-Type", media+"; charset=utf-8")
 	w.WriteHeader(status)
 	_, _ = w.Write(b)
+}
+
+// encodeResponse writes resp as JSON: errors, data, extensions, in
+// graphql.Response's order. data is written as the executor produced it
+// (compact JSON, gqlgen's string escaping), not re-encoded: encoding/json compacted and scanned a
+// RawMessage again, 11 ms of the server's 84 ms of CPU per request on the
+// benchmark's operation 2 (a 1.5 MB answer). A request error has no data
+// entry at all.
+func encodeResponse(resp *graphql.Response) ([]byte, error) {
+	if resp.Label != "" || resp.Path != nil || resp.HasNext != nil {
+		return json.Marshal(resp) // a part of an incremental (@defer) answer
+	}
+	var b bytes.Buffer
+	b.Grow(len(resp.Data) + 64)
+	b.WriteByte('{')
+	sep := ""
+	if len(resp.Errors) > 0 || len(resp.Data) == 0 {
+		errs, err := json.Marshal(resp.Errors)
+		if err != nil {
+			return nil, err
+		}
+		b.WriteString(`"errors":`)
+		b.Write(errs)
+		sep = ","
+	}
+	if len(resp.Data) > 0 {
+		b.WriteString(sep + `"data":`)
+		b.Write(resp.Data)
+		sep = ","
+	}
+	if len(resp.Extensions) > 0 {
+		ext, err := json.Marshal(resp.Extensions)
+		if err != nil {
+			return nil, err
+		}
+		b.WriteString(sep + `"extensions":`)
+		b.Write(ext)
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
 }
 
 // negotiate picks the response media type from an Accept header:

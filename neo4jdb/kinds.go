@@ -368,10 +368,10 @@ func kindRank(v string) string {
 
 // entityFromNode scans a node of any kind.
 func entityFromNode(n neo4j.Node) (policy.Entity, error) {
-	p := &props{what: fmt.Sprintf("node %v", n.Props["id"]), m: n.Props}
+	p := &props{what: "node", id: n.Props["id"], m: n.Props}
 	k := kindOf(n)
 	if k == nil {
-		return policy.Entity{}, fmt.Errorf("%s: no kind label among %v", p.what, n.Labels)
+		return policy.Entity{}, fmt.Errorf("%s: no kind label among %v", p.desc(), n.Labels)
 	}
 	e := k.scan(p, nil)
 	return e, p.err
@@ -403,11 +403,11 @@ func entityFromMap(m map[string]any, keys []string) (policy.Entity, error) {
 			delete(m, k) // a projection lists an absent property as null
 		}
 	}
-	p := &props{what: fmt.Sprintf("node %v", m["id"]), m: m}
+	p := &props{what: "node", id: m["id"], m: m}
 	label, _ := m["kind"].(string)
 	k := kindByLabel[label]
 	if k == nil {
-		return policy.Entity{}, fmt.Errorf("%s: unknown kind %q", p.what, label)
+		return policy.Entity{}, fmt.Errorf("%s: unknown kind %q", p.desc(), label)
 	}
 	e := k.scan(p, func(key string) bool { return key == "id" || slices.Contains(keys, key) })
 	return e, p.err

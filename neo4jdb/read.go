@@ -32,13 +32,22 @@ func (s *Store) query(ctx context.Context, query string, params map[string]any) 
 // the first problem so a scan reports one clear error instead of zeros.
 type props struct {
 	what string
+	id   any // with what, when set: formatted only for an error, not for every node scanned
 	m    map[string]any
 	err  error
 }
 
+// desc names what is scanned, e.g. "node S/RES/2409(2018)".
+func (p *props) desc() string {
+	if p.id == nil {
+		return p.what
+	}
+	return fmt.Sprintf("%s %v", p.what, p.id)
+}
+
 func (p *props) fail(key, format string, args ...any) {
 	if p.err == nil {
-		p.err = fmt.Errorf("%s: property %q: %s", p.what, key, fmt.Sprintf(format, args...))
+		p.err = fmt.Errorf("%s: property %q: %s", p.desc(), key, fmt.Sprintf(format, args...))
 	}
 }
 
@@ -142,7 +151,7 @@ func (p *props) provenance() policy.Provenance {
 // the given ids.
 func relationFrom(r neo4j.Relationship, source, target string) (policy.Relation, error) {
 	p := &props{m: r.Props}
-	p.what = fmt.Sprintf("relation %v", r.Props["id"])
+	p.what, p.id = "relation", r.Props["id"]
 	rel := policy.Relation{
 		ID: p.str("id"), Kind: policy.RelationKind(r.Type), Source: source, Target: target,
 		Mechanism: p.str("mechanism"), Summary: p.str("summary"), Strength: p.optInt("strength"),

@@ -292,7 +292,7 @@ func graphFromRecord(rec *neo4j.Record, withProps bool) (policy.Graph, error) {
 
 // graphNodeFrom turns a node into a GraphNode with a readable label.
 func graphNodeFrom(n neo4j.Node) (policy.GraphNode, error) {
-	p := &props{what: fmt.Sprintf("node %v", n.Props["id"]), m: n.Props}
+	p := &props{what: "node", id: n.Props["id"], m: n.Props}
 	gn := policy.GraphNode{ID: p.str("id"), Properties: jsonProps(n.Props)}
 	if k := kindOf(n); k != nil {
 		gn.Kind, gn.Label = k.label, p.optStr(k.display)
