@@ -10,8 +10,9 @@ import (
 
 // The store the binary serves from is what the API reads from.
 var (
-	_ graph.Reader     = (*neo4jdb.Store)(nil)
-	_ graph.TreeReader = (*neo4jdb.Store)(nil)
+	_ graph.Reader                  = (*neo4jdb.Store)(nil)
+	_ graph.TreeReader              = (*neo4jdb.Store)(nil)
+	_ graph.RelationNeighbourReader = (*neo4jdb.Store)(nil)
 )
 
 // graphQLHandler builds the /graphql handler, with its limits from the

@@ -147,6 +147,23 @@ func (b budgeted) MandateClauses(ctx context.Context, ids []string, agenda *stri
 	return call(ctx, func() (map[string][]policy.Clause, error) { return b.r.MandateClauses(ctx, ids, agenda, props) }, listsSize)
 }
 
+// budgetedNeighbours is budgeted for a RelationNeighbourReader: the page's
+// relations and the entities with them are charged together.
+type budgetedNeighbours struct{ r RelationNeighbourReader }
+
+type relationsWith struct {
+	page       policy.Page[policy.Relation]
+	neighbours map[string]policy.Entity
+}
+
+func (b budgetedNeighbours) FindRelationsWith(ctx context.Context, f policy.RelationFilter, p policy.PageRequest, with policy.RelationNeighbours) (policy.Page[policy.Relation], map[string]policy.Entity, error) {
+	v, err := call(ctx, func() (relationsWith, error) {
+		page, n, err := b.r.FindRelationsWith(ctx, f, p, with)
+		return relationsWith{page, n}, err
+	}, func(v relationsWith) int { return len(v.page.Items) + len(v.neighbours) })
+	return v.page, v.neighbours, err
+}
+
 // budgetedTrees is budgeted for a TreeReader.
 type budgetedTrees struct{ r TreeReader }
 

@@ -84,6 +84,9 @@ func NewHandler(store Reader, limits Limits, logger *slog.Logger) *Handler {
 	if tr, ok := store.(TreeReader); ok {
 		res.Trees = budgetedTrees{tr}
 	}
+	if nr, ok := store.(RelationNeighbourReader); ok {
+		res.Neighbours = budgetedNeighbours{nr}
+	}
 	cfg := Config{Resolvers: res}
 	setComplexity(&cfg.Complexity, limits)
 	setListComplexity(&cfg.Complexity, limits)

@@ -193,7 +193,7 @@ func deref[T any](p *T) T {
 // end resolves Relation.source or Relation.target: both ends of every
 // relation in the batch are loaded with one query.
 func (r *relationResolver) end(ctx context.Context, obj *model.Relation, id string) (model.Node, error) {
-	n, err := entityByID(ctx, r.Store, obj.Batch, "ends", func(members []any) []string {
+	n, err := entityByID(ctx, r.Store, obj.Batch, endsKey, func(members []any) []string {
 		return memberKeys(members, func(rel *model.Relation) []string { return []string{rel.Source, rel.Target} })
 	}, id)
 	if err != nil {

@@ -45,3 +45,13 @@ type TreeReader interface {
 	// its error.
 	MissionTrees(ctx context.Context, req policy.TreeRequest, charge func(n int) error) ([]policy.MissionTree, error)
 }
+
+// RelationNeighbourReader is what a store implements to read a page of
+// relations with the entities they point at in one query (relations.go).
+// NewHandler uses it when the store has it; without it the ends and the
+// evidence documents are batch loads of their own, with the same answers.
+type RelationNeighbourReader interface {
+	// FindRelationsWith is Reader.FindRelations that also returns, by id,
+	// the entities with asks for.
+	FindRelationsWith(ctx context.Context, f policy.RelationFilter, p policy.PageRequest, with policy.RelationNeighbours) (policy.Page[policy.Relation], map[string]policy.Entity, error)
+}

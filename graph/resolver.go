@@ -7,6 +7,9 @@ type Resolver struct {
 	// (tree.go); nil serves every level with its own batch load.
 	Trees  TreeReader
 	Limits Limits
+	// Neighbours, when not nil, reads a page of relations with their ends
+	// and evidence documents in one query (relations.go).
+	Neighbours RelationNeighbourReader
 	// treeSlots bounds the tree reads that run at once (treeslots.go).
 	treeSlots slots
 }

@@ -109,7 +109,7 @@ func (r *documentResolver) CitedBy(ctx context.Context, obj *model.Document) ([]
 
 // Document is the resolver for the document field.
 func (r *evidenceResolver) Document(ctx context.Context, obj *model.Evidence) (*model.Document, error) {
-	n, err := entityByID(ctx, r.Store, obj.Batch, "document", func(members []any) []string {
+	n, err := entityByID(ctx, r.Store, obj.Batch, documentKey, func(members []any) []string {
 		return memberKeys(members, func(e *model.Evidence) []string { return []string{e.Evidence.Document} })
 	}, obj.Evidence.Document)
 	if err != nil {
@@ -300,11 +300,10 @@ func (r *queryResolver) Relations(ctx context.Context, filter *policy.RelationFi
 	if err != nil {
 		return nil, err
 	}
-	page, err := r.Store.FindRelations(ctx, deref(filter), withoutTotal(ctx, req))
+	page, b, err := r.relationPage(ctx, deref(filter), withoutTotal(ctx, req))
 	if err != nil {
 		return nil, err
 	}
-	b := model.NewBatch()
 	return connection[model.RelationConnection, model.RelationEdge](page, req, func(rel policy.Relation) *model.Relation { return model.NewRelation(b, rel) }), nil
 }
 
@@ -449,6 +448,7 @@ func (r *relationResolver) Mission(ctx context.Context, obj *model.Relation) (*m
 func (r *relationResolver) Evidence(ctx context.Context, obj *model.Relation) ([]*model.Evidence, error) {
 	m, err := byParent(ctx, obj.Batch, "evidence", func(ctx context.Context, members []any) (map[string][]*model.Evidence, error) {
 		next := model.NewBatch()
+		preloadDocuments(obj.Batch, next)
 		out := map[string][]*model.Evidence{}
 		for _, x := range members {
 			if rel, ok := x.(*model.Relation); ok && out[rel.ID] == nil {

@@ -63,6 +63,13 @@ type MissionFilter struct {
 	Active      *bool
 }
 
+// RelationNeighbours asks a relations listing for the entities its
+// relations point at as well: their ends, the documents their evidence
+// cites.
+type RelationNeighbours struct {
+	Ends, Documents bool
+}
+
 // ClauseFilter narrows a clause listing.
 type ClauseFilter struct {
 	Mission *string

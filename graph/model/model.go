@@ -71,6 +71,23 @@ func (b *Batch) Preload(key string, val any) {
 	b.loads[key] = l
 }
 
+// Peek returns the result of key's load when it is there (preloaded or
+// loaded), without loading it.
+func (b *Batch) Peek(key string) (any, bool) {
+	b.mu.RLock()
+	l, ok := b.loads[key]
+	b.mu.RUnlock()
+	if !ok {
+		return nil, false
+	}
+	select {
+	case <-l.done:
+		return l.val, l.err == nil
+	default:
+		return nil, false
+	}
+}
+
 // Load runs fn once per key for the whole batch and returns its result to
 // every caller; concurrent callers wait for the first one's fn.
 func (b *Batch) Load(ctx context.Context, key string, fn func(ctx context.Context, members []any) (any, error)) (any, error) {
