@@ -8,7 +8,7 @@ package graph
 // executor, which resolves every field of every object on its own (a
 // goroutine per list element, CollectFields per object): 90% of the
 // server's CPU on the benchmark's operation 1 (docs/performance.md). The
-// answer is byte for byte the executor's (TestDirectAnswersAreTheExecutors);
+// answer is byte for byte the executor's (tree_test.go, bundled_test.go);
 // any field, argument or value the writer does not know leaves the field to
 // the executor, which then reads and resolves it as before.
 
