@@ -92,26 +92,17 @@ func (b rawJSON) MarshalGQL(w io.Writer) { _, _ = w.Write(b) }
 
 // directMission writes mission(id) when its selection compiles.
 func (r *Resolver) directMission(ctx context.Context, w *bytes.Buffer, id string) error {
-	opCtx := graphql.GetOperationContext(ctx)
 	sel := graphql.GetFieldContext(ctx).Field.Selections
-	p, need, ok := compileDirect(opCtx, "Mission", sel)
-	if !ok {
-		return errNotDirect
-	}
-	req, ok := r.directTreeRequest(ctx, sel, need)
+	p, _, req, ok := r.compileDirectRoot(ctx, "Mission", sel, sel)
 	if !ok {
 		return errNotDirect
 	}
 	req.Missions = []string{id}
-	release, err := r.treeSlots.acquire(ctx)
+	trees, release, err := r.heldMissionTrees(ctx, req)
 	if err != nil {
 		return err
 	}
 	defer release() // once the answer is written
-	trees, err := r.Trees.MissionTrees(ctx, req, nil)
-	if err != nil {
-		return err
-	}
 	if len(trees) == 0 {
 		w.WriteString("null")
 		return nil
@@ -122,12 +113,8 @@ func (r *Resolver) directMission(ctx context.Context, w *bytes.Buffer, id string
 // directMissions writes missions(filter, first, after) when its selection
 // compiles.
 func (r *Resolver) directMissions(ctx context.Context, w *bytes.Buffer, filter *policy.MissionFilter, first *int, after *string) error {
-	opCtx := graphql.GetOperationContext(ctx)
-	p, need, ok := compileDirect(opCtx, "MissionConnection", graphql.GetFieldContext(ctx).Field.Selections)
-	if !ok {
-		return errNotDirect
-	}
-	req, ok := r.directTreeRequest(ctx, connectionNodes(ctx, "MissionConnection", "MissionEdge"), need)
+	p, need, req, ok := r.compileDirectRoot(ctx, "MissionConnection",
+		graphql.GetFieldContext(ctx).Field.Selections, connectionNodes(ctx, "MissionConnection", "MissionEdge"))
 	if !ok {
 		return errNotDirect
 	}
@@ -140,15 +127,11 @@ func (r *Resolver) directMissions(ctx context.Context, w *bytes.Buffer, filter *
 		for _, m := range page.Items {
 			req.Missions = append(req.Missions, m.ID)
 		}
-		release, err := r.treeSlots.acquire(ctx)
+		ts, release, err := r.heldMissionTrees(ctx, req)
 		if err != nil {
 			return err
 		}
 		defer release() // once the answer is written
-		ts, err := r.Trees.MissionTrees(ctx, req, nil)
-		if err != nil {
-			return err
-		}
 		for i := range ts {
 			trees[ts[i].Mission.ID] = &ts[i]
 		}
@@ -175,20 +158,25 @@ type directEdge struct {
 	Node   *policy.MissionTree `json:"node"`
 }
 
-// directTreeRequest is the tree read that serves a compiled Mission
-// selection sel with needs need: the one the executor's path would make
+// compileDirectRoot compiles the selection sel of a root field of type
+// typ, whose Mission objects are selected by missionSel, into a plan and
+// the tree read that serves it: the one the executor's path would make
 // (missionTreeRequest), provided it reads every level the plan writes.
-func (r *Resolver) directTreeRequest(ctx context.Context, sel ast.SelectionSet, need directNeeds) (policy.TreeRequest, bool) {
-	req := r.missionTreeRequest(ctx, sel)
+func (r *Resolver) compileDirectRoot(ctx context.Context, typ string, sel, missionSel ast.SelectionSet) (directPlan, directNeeds, policy.TreeRequest, bool) {
+	p, need, ok := compileDirect(graphql.GetOperationContext(ctx), typ, sel)
+	if !ok {
+		return nil, need, policy.TreeRequest{}, false
+	}
+	req := r.missionTreeRequest(ctx, missionSel)
 	if req == nil {
-		return policy.TreeRequest{}, !need.mandates
+		return p, need, policy.TreeRequest{}, !need.mandates
 	}
 	cl := req.Mandates.Clauses
 	switch {
 	case need.clauses && cl == nil: // e.g. clauses asked with two different agendas
-		return *req, false
+		return nil, need, *req, false
 	case need.agendas && !cl.Agendas:
-		return *req, false
+		return nil, need, *req, false
 	}
-	return *req, true
+	return p, need, *req, true
 }

@@ -91,17 +91,13 @@ func clauseLevel(opCtx *graphql.OperationContext, sel ast.SelectionSet) *policy.
 // missionTrees reads req and returns its missions by id, each a member of
 // one batch whose levels below are preloaded with what req asked.
 func (r *Resolver) missionTrees(ctx context.Context, req policy.TreeRequest) (map[string]*model.Mission, error) {
-	release, err := r.treeSlots.acquire(ctx)
+	trees, release, err := r.heldMissionTrees(ctx, req)
 	if err != nil {
 		return nil, err
 	}
 	// The slot is held for the read only: the executor resolves the
 	// answer from the batches afterwards (direct answers hold it longer).
-	trees, err := r.Trees.MissionTrees(ctx, req, nil)
 	release()
-	if err != nil {
-		return nil, err
-	}
 	missions, mandates, clauses, agendas := model.NewBatch(), model.NewBatch(), model.NewBatch(), model.NewBatch()
 	out := make(map[string]*model.Mission, len(trees))
 	mandatesOf := make(map[string][]*model.Mandate, len(trees))
@@ -148,6 +144,21 @@ func (r *Resolver) missionPage(ctx context.Context, filter *policy.MissionFilter
 	}
 	page, err := r.Store.FindMissions(ctx, deref(filter), req)
 	return page, req, err
+}
+
+// heldMissionTrees reads req in one of the tree slots (treeslots.go),
+// which the caller gives back with release once it is done with the
+// answer; on an error the slot is already given back.
+func (r *Resolver) heldMissionTrees(ctx context.Context, req policy.TreeRequest) (trees []policy.MissionTree, release func(), err error) {
+	release, err = r.treeSlots.acquire(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	if trees, err = r.Trees.MissionTrees(ctx, req, nil); err != nil {
+		release()
+		return nil, nil, err
+	}
+	return trees, release, nil
 }
 
 // pageTrees reads the trees of a page's missions when the Mission

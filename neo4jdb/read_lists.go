@@ -317,7 +317,8 @@ func relationNeighbours(rec *neo4j.Record, with policy.RelationNeighbours, limit
 		return nil, err
 	}
 	for _, d := range docs {
-		if n, ok := d.(neo4j.Node); ok && !cited[fmt.Sprint(n.Props["id"])] {
+		n, ok := d.(neo4j.Node)
+		if id, _ := n.Props["id"].(string); ok && !cited[id] {
 			continue // cited by the item past the page only
 		}
 		if err := add(d); err != nil {
