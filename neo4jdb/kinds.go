@@ -412,3 +412,20 @@ func entityFromMap(m map[string]any, keys []string) (policy.Entity, error) {
 	e := k.scan(p, func(key string) bool { return key == "id" || slices.Contains(keys, key) })
 	return e, p.err
 }
+
+// entityFromList scans a node of kind label read as a list of the values
+// of keys, in that order (see kindValues): only those properties are set.
+// A list is cheaper to decode than a map, which repeats its keys in every
+// row.
+func entityFromList(label string, keys []string, vals []any) (policy.Entity, error) {
+	k := kindByLabel[label]
+	if k == nil {
+		return policy.Entity{}, fmt.Errorf("node: unknown kind %q", label)
+	}
+	if len(vals) != len(keys) {
+		return policy.Entity{}, fmt.Errorf("%s row has %d values for %d properties %v", label, len(vals), len(keys), keys)
+	}
+	p := &props{what: "node", id: vals[0], keys: keys, vals: vals}
+	e := k.scan(p, func(key string) bool { return slices.Contains(keys, key) })
+	return e, p.err
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -116,6 +117,23 @@ func TestKindsRoundTrip(t *testing.T) {
 			if diff := cmp.Diff(want[id], got); diff != "" {
 				t.Errorf("%s %q: read(write(v)) differs from v (-want +got):\n%s", k.label, id, diff)
 			}
+			// The same read from a tree row's list of values (absent
+			// properties as nulls, as a query lists them).
+			stored := asStored(p)
+			var keys []string
+			var vals []any
+			for _, key := range k.keys {
+				if key != "kind" {
+					keys, vals = append(keys, key), append(vals, stored[key])
+				}
+			}
+			got, err = entityFromList(k.label, keys, vals)
+			if err != nil {
+				t.Fatalf("%s from a list: %v", k.label, err)
+			}
+			if diff := cmp.Diff(want[id], got); diff != "" {
+				t.Errorf("%s %q: a list read differs from v (-want +got):\n%s", k.label, id, diff)
+			}
 		})
 	}
 	if seen != len(want) {
@@ -145,5 +163,27 @@ func TestKindsStoredValues(t *testing.T) {
 	}
 	if got := kindRank("n"); got != "CASE n.kind WHEN 'Agenda' THEN 0 WHEN 'Mission' THEN 1 WHEN 'Document' THEN 2 WHEN 'Mandate' THEN 3 WHEN 'Clause' THEN 4 ELSE 5 END" {
 		t.Errorf("kindRank = %s", got)
+	}
+}
+
+// A list row that is not what its keys say is an error naming the node and
+// the property, not a zero value.
+func TestEntityFromListErrors(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		label string
+		keys  []string
+		vals  []any
+		want  string
+	}{
+		{"short row", LabelClause, []string{"id", "paragraph"}, []any{"c1"}, "Clause row has 1 values for 2 properties"},
+		{"wrong type", LabelClause, []string{"id", "paragraph"}, []any{"c1", int64(3)}, `node c1: property "paragraph": is int64, want string`},
+		{"required null", LabelClause, []string{"id", "paragraph"}, []any{"c1", nil}, `node c1: property "paragraph": missing`},
+		{"unknown kind", "Planet", []string{"id"}, []any{"p1"}, `unknown kind "Planet"`},
+	} {
+		_, err := entityFromList(c.label, c.keys, c.vals)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: error %v, want one with %q", c.name, err, c.want)
+		}
 	}
 }

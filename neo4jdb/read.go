@@ -34,7 +34,25 @@ type props struct {
 	what string
 	id   any // with what, when set: formatted only for an error, not for every node scanned
 	m    map[string]any
+	// keys and vals, when keys is set, are the properties as a list row
+	// gives them (entityFromList); a null value is an absent property.
+	keys []string
+	vals []any
 	err  error
+}
+
+// get returns the property key, ok false when it is absent.
+func (p *props) get(key string) (any, bool) {
+	if p.keys == nil {
+		v, ok := p.m[key]
+		return v, ok
+	}
+	for i, k := range p.keys {
+		if k == key {
+			return p.vals[i], p.vals[i] != nil
+		}
+	}
+	return nil, false
 }
 
 // desc names what is scanned, e.g. "node S/RES/2409(2018)".
@@ -52,7 +70,7 @@ func (p *props) fail(key, format string, args ...any) {
 }
 
 func (p *props) str(key string) string {
-	v, ok := p.m[key]
+	v, ok := p.get(key)
 	if !ok {
 		p.fail(key, "missing")
 		return ""
@@ -65,14 +83,14 @@ func (p *props) str(key string) string {
 }
 
 func (p *props) optStr(key string) string {
-	if _, ok := p.m[key]; !ok {
+	if _, ok := p.get(key); !ok {
 		return ""
 	}
 	return p.str(key)
 }
 
 func (p *props) optInt(key string) int {
-	v, ok := p.m[key]
+	v, ok := p.get(key)
 	if !ok {
 		return 0
 	}
@@ -84,7 +102,7 @@ func (p *props) optInt(key string) int {
 }
 
 func (p *props) optBool(key string) *bool {
-	v, ok := p.m[key]
+	v, ok := p.get(key)
 	if !ok {
 		return nil
 	}
@@ -97,7 +115,7 @@ func (p *props) optBool(key string) *bool {
 }
 
 func (p *props) optDate(key string) policy.Date {
-	v, ok := p.m[key]
+	v, ok := p.get(key)
 	if !ok || v == nil { // a map's null value, as a query's result may hold
 		return policy.Date{}
 	}
@@ -111,14 +129,14 @@ func (p *props) optDate(key string) policy.Date {
 }
 
 func (p *props) date(key string) policy.Date {
-	if _, ok := p.m[key]; !ok {
+	if _, ok := p.get(key); !ok {
 		p.fail(key, "missing")
 	}
 	return p.optDate(key)
 }
 
 func (p *props) strs(key string) []string {
-	v, ok := p.m[key]
+	v, ok := p.get(key)
 	if !ok {
 		return nil
 	}

@@ -26,15 +26,17 @@ import (
 const treeFetchSize = 4
 
 // treeQuery returns the Cypher of req: one row per mission, in the order of
-// $ids, with its mandates as maps {node, clauses}, each clause as
-// {node, agendas: [id]}, and the agenda nodes its clauses address once per
-// row. The orders are those of the batch loads (read_batch.go), so a tree
+// $ids, with its mandates as lists [node, clauses], each clause as a list
+// [agendas: [id], node] or, with req's clause properties, [agendas: [id],
+// value of each of keys], and the agenda nodes its clauses address once
+// per row. Rows are lists, not maps: the driver decodes a map's keys anew
+// in every row, a fifth of the server's CPU on the benchmark's operation 1. The orders are those of the batch loads (read_batch.go), so a tree
 // read and the per-level reads give the same lists. Below the mission no
 // node's kind label is tested: a relationship type of the model has one
 // kind at each end (model.go), and a test costs a database hit per row
 // (2,082 for the agendas of operation 1 on the bundled data); the scan
 // checks each node's kind all the same (scanMissionTree).
-func treeQuery(req policy.TreeRequest) (string, error) {
+func treeQuery(req policy.TreeRequest) (query string, keys []string, err error) {
 	var b strings.Builder
 	b.WriteString(`UNWIND range(0, size($ids) - 1) AS i
 		MATCH (m:` + LabelEntity + `:` + LabelMission + ` {id: $ids[i]})
@@ -42,15 +44,14 @@ func treeQuery(req policy.TreeRequest) (string, error) {
 	if req.Mandates == nil {
 		b.WriteString(`
 		RETURN m AS mission, [] AS mandates, [] AS agendas`)
-		return b.String(), nil
+		return b.String(), nil, nil
 	}
 	clauses := `null`
 	if cl := req.Mandates.Clauses; cl != nil {
 		node := `c`
 		if cl.Props != nil {
-			var err error
-			if node, err = kindProjection("c", LabelClause, cl.Props); err != nil {
-				return "", err
+			if keys, node, err = kindValues("c", LabelClause, cl.Props); err != nil {
+				return "", nil, err
 			}
 		}
 		where := ``
@@ -69,19 +70,19 @@ func treeQuery(req policy.TreeRequest) (string, error) {
 		clauses = `COLLECT {
 				MATCH (md)-[:` + RelHasClause + `]->(c)` + where + `
 				WITH c ORDER BY c.position, c.id
-				RETURN {node: ` + node + `, agendas: ` + agendas + `}
+				RETURN [` + agendas + `, ` + node + `]
 			}`
 	}
 	b.WriteString(`
 		WITH m, COLLECT {
 			MATCH (m)<-[:` + RelMandates + `]-(md)
 			WITH md ORDER BY md.adopted, md.id
-			RETURN {node: md, clauses: ` + clauses + `}
+			RETURN [md, ` + clauses + `]
 		} AS mandates`)
 	if req.Mandates.Clauses == nil || !req.Mandates.Clauses.Agendas {
 		b.WriteString(`
 		RETURN m AS mission, mandates, [] AS agendas`)
-		return b.String(), nil
+		return b.String(), keys, nil
 	}
 	// The agenda nodes once per mission, not once per clause that
 	// addresses them (97,512 references to 12 agendas in operation 2 at
@@ -89,14 +90,14 @@ func treeQuery(req policy.TreeRequest) (string, error) {
 	// the graph, then sought once each.
 	b.WriteString(`
 		WITH m, mandates, COLLECT {
-			UNWIND mandates AS md UNWIND md.clauses AS c UNWIND c.agendas AS gid
+			UNWIND mandates AS md UNWIND md[1] AS c UNWIND c[0] AS gid
 			RETURN DISTINCT gid
 		} AS gids
 		RETURN m AS mission, mandates, COLLECT {
 			MATCH (g:` + LabelEntity + `) WHERE g.id IN gids
 			RETURN g
 		} AS agendas`)
-	return b.String(), nil
+	return b.String(), keys, nil
 }
 
 // MissionTrees reads the missions of req with what req asks below them, in
@@ -109,17 +110,13 @@ func (s *Store) MissionTrees(ctx context.Context, req policy.TreeRequest, charge
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	query, err := treeQuery(req)
+	query, keys, err := treeQuery(req)
 	if err != nil {
 		return nil, err
 	}
 	params := map[string]any{"ids": ids}
 	if req.Mandates != nil && req.Mandates.Clauses != nil && req.Mandates.Clauses.Agenda != nil {
 		params["agenda"] = *req.Mandates.Clauses.Agenda
-	}
-	var props []string
-	if req.Mandates != nil && req.Mandates.Clauses != nil {
-		props = req.Mandates.Clauses.Props
 	}
 	return readTxConfig(ctx, s, neo4j.SessionConfig{FetchSize: treeFetchSize}, func(tx neo4j.ManagedTransaction) ([]policy.MissionTree, error) {
 		s.roundTrips.Add(1)
@@ -129,7 +126,7 @@ func (s *Store) MissionTrees(ctx context.Context, req policy.TreeRequest, charge
 		}
 		var out []policy.MissionTree
 		for res.Next(ctx) {
-			t, err := scanMissionTree(res.Record(), props)
+			t, err := scanMissionTree(res.Record(), keys)
 			if err != nil {
 				return nil, fmt.Errorf("read mission trees: %w", err)
 			}
@@ -147,9 +144,9 @@ func (s *Store) MissionTrees(ctx context.Context, req policy.TreeRequest, charge
 	})
 }
 
-// scanMissionTree reads one row of treeQuery; props are the clause
-// properties it projected (nil: whole clause nodes).
-func scanMissionTree(rec *neo4j.Record, props []string) (policy.MissionTree, error) {
+// scanMissionTree reads one row of treeQuery; keys are the clause
+// properties its rows list (nil: whole clause nodes).
+func scanMissionTree(rec *neo4j.Record, keys []string) (policy.MissionTree, error) {
 	var t policy.MissionTree
 	mn, err := get[neo4j.Node](rec, "mission")
 	if err != nil {
@@ -188,10 +185,13 @@ func scanMissionTree(rec *neo4j.Record, props []string) (policy.MissionTree, err
 	}
 	t.Mandates = make([]policy.MandateTree, 0, len(mandates))
 	for _, v := range mandates {
-		row, _ := v.(map[string]any)
-		n, ok := row["node"].(neo4j.Node)
+		row, _ := v.([]any)
+		if len(row) != 2 {
+			return t, fmt.Errorf("mandate row is %T of %d", v, len(row))
+		}
+		n, ok := row[0].(neo4j.Node)
 		if !ok {
-			return t, fmt.Errorf("mandate row is %T", row["node"])
+			return t, fmt.Errorf("mandate row holds %T", row[0])
 		}
 		e, err := entityFromNode(n)
 		if err != nil {
@@ -201,7 +201,7 @@ func scanMissionTree(rec *neo4j.Record, props []string) (policy.MissionTree, err
 			return t, fmt.Errorf("node %s is not a mandate", e.ID())
 		}
 		md := policy.MandateTree{Mandate: *e.Mandate}
-		if md.Clauses, err = scanClauseTrees(row["clauses"], props, agendas); err != nil {
+		if md.Clauses, err = scanClauseTrees(row[1], keys, agendas); err != nil {
 			return t, fmt.Errorf("mandate %s: %w", md.Mandate.ID, err)
 		}
 		t.Mandates = append(t.Mandates, md)
@@ -210,7 +210,7 @@ func scanMissionTree(rec *neo4j.Record, props []string) (policy.MissionTree, err
 }
 
 // scanClauseTrees reads a mandate's clause rows (nil when not asked for).
-func scanClauseTrees(v any, props []string, agendas map[string]policy.Agenda) ([]policy.ClauseTree, error) {
+func scanClauseTrees(v any, keys []string, agendas map[string]policy.Agenda) ([]policy.ClauseTree, error) {
 	if v == nil {
 		return nil, nil
 	}
@@ -220,16 +220,20 @@ func scanClauseTrees(v any, props []string, agendas map[string]policy.Agenda) ([
 	}
 	out := make([]policy.ClauseTree, 0, len(rows))
 	for _, r := range rows {
-		row, _ := r.(map[string]any)
+		row, _ := r.([]any)
 		var e policy.Entity
 		var err error
-		switch n := row["node"].(type) {
-		case neo4j.Node:
+		switch {
+		case len(row) == 0:
+			err = fmt.Errorf("clause row is %T", r)
+		case keys == nil:
+			n, ok := row[len(row)-1].(neo4j.Node)
+			if !ok || len(row) != 2 {
+				return nil, fmt.Errorf("clause row holds %T", row[len(row)-1])
+			}
 			e, err = entityFromNode(n)
-		case map[string]any:
-			e, err = entityFromMap(n, props)
 		default:
-			err = fmt.Errorf("clause row is %T", row["node"])
+			e, err = entityFromList(LabelClause, keys, row[1:])
 		}
 		if err != nil {
 			return nil, err
@@ -238,10 +242,11 @@ func scanClauseTrees(v any, props []string, agendas map[string]policy.Agenda) ([
 			return nil, fmt.Errorf("node %s is not a clause", e.ID())
 		}
 		c := policy.ClauseTree{Clause: *e.Clause}
-		if ids, ok := row["agendas"].([]any); ok {
+		if ids, ok := row[0].([]any); ok {
 			c.Agendas = make([]policy.Agenda, 0, len(ids))
 			for _, id := range ids {
-				g, ok := agendas[fmt.Sprint(id)]
+				s, _ := id.(string)
+				g, ok := agendas[s]
 				if !ok {
 					return nil, fmt.Errorf("clause %s: agenda %v was not returned", c.Clause.ID, id)
 				}
@@ -253,23 +258,23 @@ func scanClauseTrees(v any, props []string, agendas map[string]policy.Agenda) ([
 	return out, nil
 }
 
-// kindProjection is a Cypher map projection of node v of kind label with
-// id and props (each a key of that kind), and its kind as a literal: the
-// query knows it, so reading it would cost a database hit per node.
-func kindProjection(v, label string, props []string) (string, error) {
+// kindValues returns the keys of a node v of kind label that a tree row
+// lists, id and then props (each a key of that kind; kind itself is known
+// from the row's place), and the Cypher list of their values.
+func kindValues(v, label string, props []string) (keys []string, list string, err error) {
 	k := kindByLabel[label]
 	if k == nil {
-		return "", fmt.Errorf("projection: unknown kind %q", label)
+		return nil, "", fmt.Errorf("projection: unknown kind %q", label)
 	}
-	keys := []string{"id"}
+	keys = []string{"id"}
 	for _, p := range props {
 		if p == "kind" || slices.Contains(keys, p) {
 			continue
 		}
 		if !slices.Contains(k.keys, p) {
-			return "", fmt.Errorf("projection: %q is no property of %s", p, label)
+			return nil, "", fmt.Errorf("projection: %q is no property of %s", p, label)
 		}
 		keys = append(keys, p)
 	}
-	return v + " {." + strings.Join(keys, ", .") + ", kind: '" + label + "'}", nil
+	return keys, v + "." + strings.Join(keys, ", "+v+"."), nil
 }
