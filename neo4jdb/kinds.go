@@ -146,6 +146,9 @@ type nodeKind struct {
 	// scan reads a node's properties back into the domain type; with want,
 	// only the properties want accepts (the others stay zero).
 	scan func(p *props, want func(key string) bool) policy.Entity
+	// scanOnly is scan with want fixed to keys, its fields picked once for
+	// many rows (listScanner).
+	scanOnly func(keys []string) func(p *props) policy.Entity
 }
 
 // field is one property of a kind whose domain type is T: write returns the
@@ -194,6 +197,21 @@ func kind[T any](label, display string, entity func(*T) policy.Entity, prov func
 			}
 		}
 		return entity(v)
+	}
+	k.scanOnly = func(keys []string) func(*props) policy.Entity {
+		var read []func(*T, *props)
+		for _, f := range fields {
+			if f.read != nil && slices.Contains(keys, f.key) {
+				read = append(read, f.read)
+			}
+		}
+		return func(p *props) policy.Entity {
+			v := new(T)
+			for _, r := range read {
+				r(v, p)
+			}
+			return entity(v)
+		}
 	}
 	return k
 }
@@ -413,19 +431,38 @@ func entityFromMap(m map[string]any, keys []string) (policy.Entity, error) {
 	return e, p.err
 }
 
-// entityFromList scans a node of kind label read as a list of the values
-// of keys, in that order (see kindValues): only those properties are set.
+// listScanner scans nodes of one kind read as lists of the values of keys,
+// in that order, id first (see kindValues): only those properties are set.
 // A list is cheaper to decode than a map, which repeats its keys in every
-// row.
-func entityFromList(label string, keys []string, vals []any) (policy.Entity, error) {
+// row, and the scan's fields are picked once for all rows.
+type listScanner struct {
+	label string
+	keys  []string
+	scan  func(*props) policy.Entity
+}
+
+func newListScanner(label string, keys []string) (*listScanner, error) {
 	k := kindByLabel[label]
 	if k == nil {
-		return policy.Entity{}, fmt.Errorf("node: unknown kind %q", label)
+		return nil, fmt.Errorf("node: unknown kind %q", label)
 	}
-	if len(vals) != len(keys) {
-		return policy.Entity{}, fmt.Errorf("%s row has %d values for %d properties %v", label, len(vals), len(keys), keys)
+	return &listScanner{label: label, keys: keys, scan: k.scanOnly(keys)}, nil
+}
+
+func (s *listScanner) entity(vals []any) (policy.Entity, error) {
+	if len(vals) != len(s.keys) {
+		return policy.Entity{}, fmt.Errorf("%s row has %d values for %d properties %v", s.label, len(vals), len(s.keys), s.keys)
 	}
-	p := &props{what: "node", id: vals[0], keys: keys, vals: vals}
-	e := k.scan(p, func(key string) bool { return slices.Contains(keys, key) })
+	p := props{what: "node", id: vals[0], keys: s.keys, vals: vals}
+	e := s.scan(&p)
 	return e, p.err
+}
+
+// entityFromList scans one node read as a list (listScanner).
+func entityFromList(label string, keys []string, vals []any) (policy.Entity, error) {
+	s, err := newListScanner(label, keys)
+	if err != nil {
+		return policy.Entity{}, err
+	}
+	return s.entity(vals)
 }

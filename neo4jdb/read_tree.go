@@ -114,6 +114,12 @@ func (s *Store) MissionTrees(ctx context.Context, req policy.TreeRequest, charge
 	if err != nil {
 		return nil, err
 	}
+	var clauses *listScanner // nil: whole clause nodes
+	if keys != nil {
+		if clauses, err = newListScanner(LabelClause, keys); err != nil {
+			return nil, err
+		}
+	}
 	params := map[string]any{"ids": ids}
 	if req.Mandates != nil && req.Mandates.Clauses != nil && req.Mandates.Clauses.Agenda != nil {
 		params["agenda"] = *req.Mandates.Clauses.Agenda
@@ -126,7 +132,7 @@ func (s *Store) MissionTrees(ctx context.Context, req policy.TreeRequest, charge
 		}
 		var out []policy.MissionTree
 		for res.Next(ctx) {
-			t, err := scanMissionTree(res.Record(), keys)
+			t, err := scanMissionTree(res.Record(), clauses)
 			if err != nil {
 				return nil, fmt.Errorf("read mission trees: %w", err)
 			}
@@ -144,9 +150,9 @@ func (s *Store) MissionTrees(ctx context.Context, req policy.TreeRequest, charge
 	})
 }
 
-// scanMissionTree reads one row of treeQuery; keys are the clause
-// properties its rows list (nil: whole clause nodes).
-func scanMissionTree(rec *neo4j.Record, keys []string) (policy.MissionTree, error) {
+// scanMissionTree reads one row of treeQuery; clauses scans the clause
+// values its rows list (nil: whole clause nodes).
+func scanMissionTree(rec *neo4j.Record, clauses *listScanner) (policy.MissionTree, error) {
 	var t policy.MissionTree
 	mn, err := get[neo4j.Node](rec, "mission")
 	if err != nil {
@@ -201,7 +207,7 @@ func scanMissionTree(rec *neo4j.Record, keys []string) (policy.MissionTree, erro
 			return t, fmt.Errorf("node %s is not a mandate", e.ID())
 		}
 		md := policy.MandateTree{Mandate: *e.Mandate}
-		if md.Clauses, err = scanClauseTrees(row[1], keys, agendas); err != nil {
+		if md.Clauses, err = scanClauseTrees(row[1], clauses, agendas); err != nil {
 			return t, fmt.Errorf("mandate %s: %w", md.Mandate.ID, err)
 		}
 		t.Mandates = append(t.Mandates, md)
@@ -210,7 +216,7 @@ func scanMissionTree(rec *neo4j.Record, keys []string) (policy.MissionTree, erro
 }
 
 // scanClauseTrees reads a mandate's clause rows (nil when not asked for).
-func scanClauseTrees(v any, keys []string, agendas map[string]policy.Agenda) ([]policy.ClauseTree, error) {
+func scanClauseTrees(v any, clauses *listScanner, agendas map[string]policy.Agenda) ([]policy.ClauseTree, error) {
 	if v == nil {
 		return nil, nil
 	}
@@ -226,14 +232,14 @@ func scanClauseTrees(v any, keys []string, agendas map[string]policy.Agenda) ([]
 		switch {
 		case len(row) == 0:
 			err = fmt.Errorf("clause row is %T", r)
-		case keys == nil:
+		case clauses == nil:
 			n, ok := row[len(row)-1].(neo4j.Node)
 			if !ok || len(row) != 2 {
 				return nil, fmt.Errorf("clause row holds %T", row[len(row)-1])
 			}
 			e, err = entityFromNode(n)
 		default:
-			e, err = entityFromList(LabelClause, keys, row[1:])
+			e, err = clauses.entity(row[1:])
 		}
 		if err != nil {
 			return nil, err
