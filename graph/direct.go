@@ -16,7 +16,11 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
+	"net"
+	"strconv"
+	"sync"
 	"sync/atomic"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -81,7 +85,67 @@ func directAnswers(r *Resolver, es *executableSchema, answered *atomic.Int64) gr
 			return graphql.Null
 		}
 		answered.Add(1)
-		return rawJSON(w.Bytes())
+		return directPartsOf(ctx).hold(w.Bytes())
+	}
+}
+
+// directParts holds a request's direct answers until its response is
+// written: gqlgen's data holds a marker in the place of each (a NUL byte,
+// the part's index, a NUL byte; JSON as gqlgen writes it has no raw
+// control character), and the response is written around them
+// (writeResponse). An answer is then written once, into the response,
+// instead of again into gqlgen's buffer and the response's: the three
+// copies were most of the memory a large answer took (docs/performance.md).
+type directParts struct {
+	mu    sync.Mutex // root fields resolve concurrently
+	parts [][]byte
+}
+
+type directPartsKey struct{}
+
+func withDirectParts(ctx context.Context) (context.Context, *directParts) {
+	d := &directParts{}
+	return context.WithValue(ctx, directPartsKey{}, d), d
+}
+
+// directPartsOf is the request's holder; nil outside a Handler's request,
+// where hold gives the answer itself.
+func directPartsOf(ctx context.Context) *directParts {
+	d, _ := ctx.Value(directPartsKey{}).(*directParts)
+	return d
+}
+
+// hold keeps answer b and returns the marshaller that writes its marker.
+func (d *directParts) hold(b []byte) graphql.Marshaler {
+	if d == nil {
+		return rawJSON(b)
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	marker := rawJSON("\x00" + strconv.Itoa(len(d.parts)) + "\x00")
+	d.parts = append(d.parts, b)
+	return marker
+}
+
+// splice returns data as pieces to write in order, each marker replaced
+// by its part.
+func (d *directParts) splice(data []byte) (net.Buffers, error) {
+	if d == nil || len(d.parts) == 0 {
+		return net.Buffers{data}, nil
+	}
+	var out net.Buffers
+	for {
+		i := bytes.IndexByte(data, 0)
+		if i < 0 {
+			return append(out, data), nil
+		}
+		j := bytes.IndexByte(data[i+1:], 0)
+		n, err := strconv.Atoi(string(data[i+1 : i+1+max(j, 0)]))
+		if j < 0 || err != nil || n >= len(d.parts) {
+			return nil, fmt.Errorf("internal error: a direct answer's marker at byte %d of the data is malformed", i)
+		}
+		out = append(out, data[:i], d.parts[n])
+		data = data[i+2+j:]
 	}
 }
 

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"bytes"
 	"slices"
 	"testing"
 )
@@ -37,5 +38,36 @@ func TestDirectTypesAreTheSchemas(t *testing.T) {
 		if want := append([]string{typ}, def.Interfaces...); !slices.Equal(dt.implementors, want) {
 			t.Errorf("%s: implementors %v, want %v", typ, dt.implementors, want)
 		}
+	}
+}
+
+// TestDirectPartsSplice: each marker gqlgen's data holds is replaced by its
+// answer, in order; a marker that names no answer is an error, not a
+// response with a NUL byte in it.
+func TestDirectPartsSplice(t *testing.T) {
+	var d directParts
+	var data bytes.Buffer
+	data.WriteString(`{"a":`)
+	d.hold([]byte(`{"id":"A"}`)).MarshalGQL(&data)
+	data.WriteString(`,"x":1,"b":`)
+	d.hold([]byte(`[1,2]`)).MarshalGQL(&data)
+	data.WriteString(`}`)
+	got, err := d.splice(data.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := string(bytes.Join(got, nil)); s != `{"a":{"id":"A"},"x":1,"b":[1,2]}` {
+		t.Errorf("spliced %q", s)
+	}
+	for _, bad := range []string{"{\"a\":\x002\x00}", "{\"a\":\x00x\x00}", "{\"a\":\x000}"} {
+		if _, err := d.splice([]byte(bad)); err == nil {
+			t.Errorf("%q: no error", bad)
+		}
+	}
+	var none *directParts // outside a Handler's request: the answer itself
+	var w bytes.Buffer
+	none.hold([]byte(`"v"`)).MarshalGQL(&w)
+	if w.String() != `"v"` {
+		t.Errorf("without a holder: %q", w.String())
 	}
 }

@@ -85,6 +85,8 @@ func TestCompiledSelectionsAnswerAsLevelByLevel(t *testing.T) {
 			edges { node { ` + tree + ` } } } }`, nil, 1, 1, 1},
 		{"one field twice, merged", `{ mission(id: "SYN01") { mandates { id } mandates { adopted clauses { id } } } }`,
 			nil, 1, 3, 1},
+		{"beside a deferred fragment", `{ a: mission(id: "SYN01") { ` + tree + ` }
+			... @defer { b: mission(id: "SYN02") { id } } }`, nil, 2, 5, 1},
 		// Not compiled, or compiled down to the level before it.
 		{"no mandates", `{ missions(first: 50) { edges { node { id agendas { id } } } } }`, nil, 2, 2, 0},
 		{"two agenda arguments", `{ mission(id: "SYN02") { mandates {
