@@ -65,7 +65,7 @@ func directAnswers(r *Resolver, es *executableSchema, answered *atomic.Int64) gr
 				out = graphql.Null
 			}
 		}()
-		var w bytes.Buffer
+		var w chunks
 		if rf.Field.Name == "mission" {
 			err = r.directMission(fctx, &w, args["id"].(string))
 		} else {
@@ -85,7 +85,7 @@ func directAnswers(r *Resolver, es *executableSchema, answered *atomic.Int64) gr
 			return graphql.Null
 		}
 		answered.Add(1)
-		return directPartsOf(ctx).hold(w.Bytes())
+		return directPartsOf(ctx).hold(w.buffers())
 	}
 }
 
@@ -98,7 +98,7 @@ func directAnswers(r *Resolver, es *executableSchema, answered *atomic.Int64) gr
 // copies were most of the memory a large answer took (docs/performance.md).
 type directParts struct {
 	mu    sync.Mutex // root fields resolve concurrently
-	parts [][]byte
+	parts []net.Buffers
 }
 
 type directPartsKey struct{}
@@ -116,9 +116,9 @@ func directPartsOf(ctx context.Context) *directParts {
 }
 
 // hold keeps answer b and returns the marshaller that writes its marker.
-func (d *directParts) hold(b []byte) graphql.Marshaler {
+func (d *directParts) hold(b net.Buffers) graphql.Marshaler {
 	if d == nil {
-		return rawJSON(b)
+		return rawJSON(bytes.Join(b, nil))
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
@@ -144,7 +144,7 @@ func (d *directParts) splice(data []byte) (net.Buffers, error) {
 		if j < 0 || err != nil || n >= len(d.parts) {
 			return nil, fmt.Errorf("internal error: a direct answer's marker at byte %d of the data is malformed", i)
 		}
-		out = append(out, data[:i], d.parts[n])
+		out = append(append(out, data[:i]), d.parts[n]...)
 		data = data[i+2+j:]
 	}
 }
@@ -155,7 +155,7 @@ type rawJSON []byte
 func (b rawJSON) MarshalGQL(w io.Writer) { _, _ = w.Write(b) }
 
 // directMission writes mission(id) when its selection compiles.
-func (r *Resolver) directMission(ctx context.Context, w *bytes.Buffer, id string) error {
+func (r *Resolver) directMission(ctx context.Context, w *chunks, id string) error {
 	sel := graphql.GetFieldContext(ctx).Field.Selections
 	p, _, req, ok := r.compileDirectRoot(ctx, "Mission", sel, sel)
 	if !ok {
@@ -176,7 +176,7 @@ func (r *Resolver) directMission(ctx context.Context, w *bytes.Buffer, id string
 
 // directMissions writes missions(filter, first, after) when its selection
 // compiles.
-func (r *Resolver) directMissions(ctx context.Context, w *bytes.Buffer, filter *policy.MissionFilter, first *int, after *string) error {
+func (r *Resolver) directMissions(ctx context.Context, w *chunks, filter *policy.MissionFilter, first *int, after *string) error {
 	p, need, req, ok := r.compileDirectRoot(ctx, "MissionConnection",
 		graphql.GetFieldContext(ctx).Field.Selections, connectionNodes(ctx, "MissionConnection", "MissionEdge"))
 	if !ok {

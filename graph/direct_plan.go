@@ -103,9 +103,9 @@ func compileDirectType(opCtx *graphql.OperationContext, typ string, sel ast.Sele
 // Writing. Each value is written with the marshaller the generated
 // executor uses for its field, so the bytes are the same.
 
-func writeString(w *bytes.Buffer, s string) { graphql.MarshalString(s).MarshalGQL(w) }
+func writeString(w *chunks, s string) { graphql.MarshalString(s).MarshalGQL(w) }
 
-func writeNullable(w *bytes.Buffer, s *string) {
+func writeNullable(w *chunks, s *string) {
 	if s == nil {
 		w.WriteString("null")
 		return
@@ -114,7 +114,7 @@ func writeNullable(w *bytes.Buffer, s *string) {
 }
 
 // writeObject writes the fields of p, field by field.
-func (p directPlan) writeObject(w *bytes.Buffer, field func(f directField) error) error {
+func (p directPlan) writeObject(w *chunks, field func(f directField) error) error {
 	w.WriteByte('{')
 	for i, f := range p {
 		if i > 0 {
@@ -130,7 +130,7 @@ func (p directPlan) writeObject(w *bytes.Buffer, field func(f directField) error
 }
 
 // writeList writes n elements, the ith by elem.
-func writeList(w *bytes.Buffer, n int, elem func(i int) error) error {
+func writeList(w *chunks, n int, elem func(i int) error) error {
 	w.WriteByte('[')
 	for i := range n {
 		if i > 0 {
@@ -144,7 +144,7 @@ func writeList(w *bytes.Buffer, n int, elem func(i int) error) error {
 	return nil
 }
 
-func (p directPlan) writeMissionConnection(w *bytes.Buffer, c *directConnection) error {
+func (p directPlan) writeMissionConnection(w *chunks, c *directConnection) error {
 	return p.writeObject(w, func(f directField) error {
 		switch f.name {
 		case "__typename":
@@ -160,7 +160,7 @@ func (p directPlan) writeMissionConnection(w *bytes.Buffer, c *directConnection)
 	})
 }
 
-func (p directPlan) writeMissionEdge(w *bytes.Buffer, e *directEdge) error {
+func (p directPlan) writeMissionEdge(w *chunks, e *directEdge) error {
 	return p.writeObject(w, func(f directField) error {
 		switch f.name {
 		case "__typename":
@@ -177,7 +177,7 @@ func (p directPlan) writeMissionEdge(w *bytes.Buffer, e *directEdge) error {
 	})
 }
 
-func (p directPlan) writePageInfo(w *bytes.Buffer, pi *model.PageInfo) error {
+func (p directPlan) writePageInfo(w *chunks, pi *model.PageInfo) error {
 	return p.writeObject(w, func(f directField) error {
 		switch f.name {
 		case "__typename":
@@ -195,7 +195,7 @@ func (p directPlan) writePageInfo(w *bytes.Buffer, pi *model.PageInfo) error {
 	})
 }
 
-func (p directPlan) writeMission(w *bytes.Buffer, t *policy.MissionTree) error {
+func (p directPlan) writeMission(w *chunks, t *policy.MissionTree) error {
 	m := model.Mission{Mission: t.Mission}
 	return p.writeObject(w, func(f directField) error {
 		switch f.name {
@@ -222,7 +222,7 @@ func (p directPlan) writeMission(w *bytes.Buffer, t *policy.MissionTree) error {
 	})
 }
 
-func (p directPlan) writeMandate(w *bytes.Buffer, t *policy.MandateTree) error {
+func (p directPlan) writeMandate(w *chunks, t *policy.MandateTree) error {
 	m := model.Mandate{Mandate: t.Mandate}
 	coverage := policy.MandateCoverage(m.AllParagraphs, len(t.Clauses))
 	return p.writeObject(w, func(f directField) error {
@@ -259,8 +259,8 @@ func (p directPlan) writeMandate(w *bytes.Buffer, t *policy.MandateTree) error {
 	})
 }
 
-func (p directPlan) writeClause(w *bytes.Buffer, t *policy.ClauseTree) error {
-	c := model.Clause{Clause: t.Clause}
+func (p directPlan) writeClause(w *chunks, t *policy.ClauseTree) error {
+	c := model.Clause{Clause: *t.Clause}
 	return p.writeObject(w, func(f directField) error {
 		switch f.name {
 		case "__typename":
@@ -274,13 +274,13 @@ func (p directPlan) writeClause(w *bytes.Buffer, t *policy.ClauseTree) error {
 		case "text":
 			writeNullable(w, c.NullableText())
 		case "agendas":
-			return writeList(w, len(t.Agendas), func(i int) error { return f.sub.writeAgenda(w, &t.Agendas[i]) })
+			return writeList(w, len(t.Agendas), func(i int) error { return f.sub.writeAgenda(w, t.Agendas[i]) })
 		}
 		return nil
 	})
 }
 
-func (p directPlan) writeAgenda(w *bytes.Buffer, g *policy.Agenda) error {
+func (p directPlan) writeAgenda(w *chunks, g *policy.Agenda) error {
 	a := model.Agenda{Agenda: *g}
 	return p.writeObject(w, func(f directField) error {
 		switch f.name {

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"bytes"
+	"net"
 	"slices"
 	"testing"
 )
@@ -48,9 +49,9 @@ func TestDirectPartsSplice(t *testing.T) {
 	var d directParts
 	var data bytes.Buffer
 	data.WriteString(`{"a":`)
-	d.hold([]byte(`{"id":"A"}`)).MarshalGQL(&data)
+	d.hold(net.Buffers{[]byte(`{"id":`), []byte(`"A"}`)}).MarshalGQL(&data)
 	data.WriteString(`,"x":1,"b":`)
-	d.hold([]byte(`[1,2]`)).MarshalGQL(&data)
+	d.hold(net.Buffers{[]byte(`[1,2]`)}).MarshalGQL(&data)
 	data.WriteString(`}`)
 	got, err := d.splice(data.Bytes())
 	if err != nil {
@@ -66,7 +67,7 @@ func TestDirectPartsSplice(t *testing.T) {
 	}
 	var none *directParts // outside a Handler's request: the answer itself
 	var w bytes.Buffer
-	none.hold([]byte(`"v"`)).MarshalGQL(&w)
+	none.hold(net.Buffers{[]byte(`"v"`)}).MarshalGQL(&w)
 	if w.String() != `"v"` {
 		t.Errorf("without a holder: %q", w.String())
 	}

@@ -116,9 +116,9 @@ func (r *Resolver) missionTrees(ctx context.Context, req policy.TreeRequest) (ma
 			}
 			clausesOf[md.Mandate.ID] = []*model.Clause{}
 			for _, c := range md.Clauses {
-				clausesOf[md.Mandate.ID] = append(clausesOf[md.Mandate.ID], model.NewClause(clauses, c.Clause))
+				clausesOf[md.Mandate.ID] = append(clausesOf[md.Mandate.ID], model.NewClause(clauses, *c.Clause))
 				for _, g := range c.Agendas {
-					agendasOf[c.Clause.ID] = append(agendasOf[c.Clause.ID], model.NewAgenda(agendas, g))
+					agendasOf[c.Clause.ID] = append(agendasOf[c.Clause.ID], model.NewAgenda(agendas, *g))
 				}
 			}
 		}

@@ -439,6 +439,7 @@ type listScanner struct {
 	label string
 	keys  []string
 	scan  func(*props) policy.Entity
+	p     props // reused row by row: a scanner serves one read, in one goroutine
 }
 
 func newListScanner(label string, keys []string) (*listScanner, error) {
@@ -453,9 +454,9 @@ func (s *listScanner) entity(vals []any) (policy.Entity, error) {
 	if len(vals) != len(s.keys) {
 		return policy.Entity{}, fmt.Errorf("%s row has %d values for %d properties %v", s.label, len(vals), len(s.keys), s.keys)
 	}
-	p := props{what: "node", id: vals[0], keys: s.keys, vals: vals}
-	e := s.scan(&p)
-	return e, p.err
+	s.p = props{what: "node", id: vals[0], keys: s.keys, vals: vals}
+	e := s.scan(&s.p)
+	return e, s.p.err
 }
 
 // entityFromList scans one node read as a list (listScanner).

@@ -170,7 +170,7 @@ func scanMissionTree(rec *neo4j.Record, clauses *listScanner) (policy.MissionTre
 	if err != nil {
 		return t, err
 	}
-	agendas := make(map[string]policy.Agenda, len(agendaNodes))
+	agendas := make(map[string]*policy.Agenda, len(agendaNodes))
 	for _, v := range agendaNodes {
 		n, ok := v.(neo4j.Node)
 		if !ok {
@@ -183,7 +183,7 @@ func scanMissionTree(rec *neo4j.Record, clauses *listScanner) (policy.MissionTre
 		if e.Agenda == nil {
 			return t, fmt.Errorf("node %s is not an agenda", e.ID())
 		}
-		agendas[e.ID()] = *e.Agenda
+		agendas[e.ID()] = e.Agenda
 	}
 	mandates, err := get[[]any](rec, "mandates")
 	if err != nil {
@@ -216,7 +216,7 @@ func scanMissionTree(rec *neo4j.Record, clauses *listScanner) (policy.MissionTre
 }
 
 // scanClauseTrees reads a mandate's clause rows (nil when not asked for).
-func scanClauseTrees(v any, clauses *listScanner, agendas map[string]policy.Agenda) ([]policy.ClauseTree, error) {
+func scanClauseTrees(v any, clauses *listScanner, agendas map[string]*policy.Agenda) ([]policy.ClauseTree, error) {
 	if v == nil {
 		return nil, nil
 	}
@@ -247,9 +247,9 @@ func scanClauseTrees(v any, clauses *listScanner, agendas map[string]policy.Agen
 		if e.Clause == nil {
 			return nil, fmt.Errorf("node %s is not a clause", e.ID())
 		}
-		c := policy.ClauseTree{Clause: *e.Clause}
+		c := policy.ClauseTree{Clause: e.Clause}
 		if ids, ok := row[0].([]any); ok {
-			c.Agendas = make([]policy.Agenda, 0, len(ids))
+			c.Agendas = make([]*policy.Agenda, 0, len(ids))
 			for _, id := range ids {
 				s, _ := id.(string)
 				g, ok := agendas[s]

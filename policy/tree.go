@@ -43,10 +43,12 @@ type MandateTree struct {
 }
 
 // ClauseTree is one clause of a tree read with the agendas it addresses in
-// id order (nil when the request did not ask for them).
+// id order (nil when the request did not ask for them). Both are pointers:
+// an agenda is the same object for every clause of a read that addresses
+// it, and a read of 100,000 clauses does not copy each one.
 type ClauseTree struct {
-	Clause  Clause
-	Agendas []Agenda
+	Clause  *Clause
+	Agendas []*Agenda
 }
 
 // Objects counts the objects t holds: the mission, its mandates, their
