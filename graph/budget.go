@@ -170,11 +170,12 @@ type budgetedTrees struct{ r TreeReader }
 // MissionTrees charges each mission's tree as it arrives (the store calls
 // charge per row), so a refused read stops early; the caller's charge is
 // not used: the request's budget is the bound.
-func (b budgetedTrees) MissionTrees(ctx context.Context, req policy.TreeRequest, _ func(n int) error) ([]policy.MissionTree, error) {
+func (b budgetedTrees) MissionTrees(ctx context.Context, req policy.TreeRequest, _ func(n int) error,
+	consume func(next func() (*policy.MissionTree, error)) error) error {
 	if err := spend(ctx); err != nil {
-		return nil, err
+		return err
 	}
-	return b.r.MissionTrees(ctx, req, func(n int) error { return charge(ctx, n) })
+	return b.r.MissionTrees(ctx, req, func(n int) error { return charge(ctx, n) }, consume)
 }
 
 func (b budgeted) AgendaClauses(ctx context.Context, ids []string, mission *string, p policy.PageRequest) (map[string]policy.Page[policy.Clause], error) {

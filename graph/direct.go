@@ -186,6 +186,25 @@ func (r *Resolver) directMissions(ctx context.Context, w *chunks, filter *policy
 	if err != nil {
 		return err
 	}
+	if need.mandates && len(page.Items) > 0 && p.missionVisits() == 1 {
+		// Each mission's tree is written as it arrives and then dropped:
+		// the answer is held once, as JSON, not also as the page's trees.
+		for _, m := range page.Items {
+			req.Missions = append(req.Missions, m.ID)
+		}
+		release, err := r.treeSlots.acquire(ctx)
+		if err != nil {
+			return err
+		}
+		defer release() // once the answer is written
+		return r.Trees.MissionTrees(ctx, req, nil, func(next func() (*policy.MissionTree, error)) error {
+			*w = chunks{} // a retried read starts again
+			conn := connection[directConnection, directEdge](page, preq, func(m policy.Mission) *policy.MissionTree {
+				return &policy.MissionTree{Mission: m}
+			})
+			return p.writeMissionConnection(w, conn, next)
+		})
+	}
 	trees := map[string]*policy.MissionTree{}
 	if need.mandates && len(page.Items) > 0 {
 		for _, m := range page.Items {
@@ -206,7 +225,7 @@ func (r *Resolver) directMissions(ctx context.Context, w *chunks, filter *policy
 		}
 		return &policy.MissionTree{Mission: m}
 	})
-	return p.writeMissionConnection(w, conn)
+	return p.writeMissionConnection(w, conn, nil)
 }
 
 // directConnection and directEdge are a MissionConnection and its edges

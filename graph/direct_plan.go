@@ -144,7 +144,10 @@ func writeList(w *chunks, n int, elem func(i int) error) error {
 	return nil
 }
 
-func (p directPlan) writeMissionConnection(w *chunks, c *directConnection) error {
+// writeMissionConnection writes c; next, when set, gives the edges' trees
+// in order as a read streams them (c's nodes then hold only their
+// missions, to check them by).
+func (p directPlan) writeMissionConnection(w *chunks, c *directConnection, next func() (*policy.MissionTree, error)) error {
 	return p.writeObject(w, func(f directField) error {
 		switch f.name {
 		case "__typename":
@@ -154,13 +157,31 @@ func (p directPlan) writeMissionConnection(w *chunks, c *directConnection) error
 		case "pageInfo":
 			return f.sub.writePageInfo(w, c.PageInfo)
 		case "edges":
-			return writeList(w, len(c.Edges), func(i int) error { return f.sub.writeMissionEdge(w, c.Edges[i]) })
+			return writeList(w, len(c.Edges), func(i int) error { return f.sub.writeMissionEdge(w, c.Edges[i], next) })
 		}
 		return nil
 	})
 }
 
-func (p directPlan) writeMissionEdge(w *chunks, e *directEdge) error {
+// missionVisits is how many times a connection's plan p writes each
+// mission (aliased edges or nodes write it again): a streamed read can
+// serve one.
+func (p directPlan) missionVisits() int {
+	n := 0
+	for _, f := range p {
+		if f.name == "edges" {
+			for _, g := range f.sub {
+				if g.name == "node" {
+					n++
+				}
+			}
+		}
+	}
+	return n
+}
+
+// writeMissionEdge writes e, its node's tree from next when next is set.
+func (p directPlan) writeMissionEdge(w *chunks, e *directEdge, next func() (*policy.MissionTree, error)) error {
 	return p.writeObject(w, func(f directField) error {
 		switch f.name {
 		case "__typename":
@@ -168,10 +189,21 @@ func (p directPlan) writeMissionEdge(w *chunks, e *directEdge) error {
 		case "cursor":
 			writeString(w, e.Cursor)
 		case "node":
-			if e.Node == nil {
+			t := e.Node
+			if next != nil {
+				got, err := next()
+				if err != nil {
+					return err
+				}
+				if got == nil || t == nil || got.Mission.ID != t.Mission.ID {
+					return errNotDirect // the mission went between the two reads: the executor answers
+				}
+				t = got
+			}
+			if t == nil {
 				return errNotDirect
 			}
-			return f.sub.writeMission(w, e.Node)
+			return f.sub.writeMission(w, t)
 		}
 		return nil
 	})

@@ -40,10 +40,13 @@ type Reader interface {
 // it; a store without it is served level by level, with the same answers.
 type TreeReader interface {
 	// MissionTrees reads missions and the levels below them that req asks
-	// for in one query (policy.TreeRequest); charge, when not nil, is told
-	// each mission tree's objects as it arrives and may end the read with
-	// its error.
-	MissionTrees(ctx context.Context, req policy.TreeRequest, charge func(n int) error) ([]policy.MissionTree, error)
+	// for in one query (policy.TreeRequest) and hands them to consume one
+	// by one as they arrive, in req's order: next returns nil, nil after
+	// the last; a retried read calls consume again. charge, when not nil,
+	// is told each mission tree's objects as it arrives and may end the
+	// read with its error.
+	MissionTrees(ctx context.Context, req policy.TreeRequest, charge func(n int) error,
+		consume func(next func() (*policy.MissionTree, error)) error) error
 }
 
 // RelationNeighbourReader is what a store implements to read a page of

@@ -154,7 +154,17 @@ func (r *Resolver) heldMissionTrees(ctx context.Context, req policy.TreeRequest)
 	if err != nil {
 		return nil, nil, err
 	}
-	if trees, err = r.Trees.MissionTrees(ctx, req, nil); err != nil {
+	err = r.Trees.MissionTrees(ctx, req, nil, func(next func() (*policy.MissionTree, error)) error {
+		trees = trees[:0] // a retried read starts again
+		for {
+			t, err := next()
+			if t == nil || err != nil {
+				return err
+			}
+			trees = append(trees, *t)
+		}
+	})
+	if err != nil {
 		release()
 		return nil, nil, err
 	}

@@ -85,6 +85,8 @@ func TestCompiledSelectionsAnswerAsLevelByLevel(t *testing.T) {
 			edges { node { ` + tree + ` } } } }`, nil, 1, 1, 1},
 		{"one field twice, merged", `{ mission(id: "SYN01") { mandates { id } mandates { adopted clauses { id } } } }`,
 			nil, 1, 3, 1},
+		{"each mission written twice, so not streamed", `{ missions(first: 50) { edges { a: node { id mandates { id } }
+			b: node { mandates { clauses { id } } } } } }`, nil, 2, 3, 1},
 		{"beside a deferred fragment", `{ a: mission(id: "SYN01") { ` + tree + ` }
 			... @defer { b: mission(id: "SYN02") { id } } }`, nil, 2, 5, 1},
 		// Not compiled, or compiled down to the level before it.

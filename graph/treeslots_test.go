@@ -23,13 +23,14 @@ type heldTrees struct {
 	inFlight, most atomic.Int64
 }
 
-func (h *heldTrees) MissionTrees(ctx context.Context, req policy.TreeRequest, charge func(int) error) ([]policy.MissionTree, error) {
+func (h *heldTrees) MissionTrees(ctx context.Context, req policy.TreeRequest, charge func(int) error,
+	consume func(next func() (*policy.MissionTree, error)) error) error {
 	n := h.inFlight.Add(1)
 	defer h.inFlight.Add(-1)
 	for m := h.most.Load(); n > m && !h.most.CompareAndSwap(m, n); m = h.most.Load() {
 	}
 	time.Sleep(h.hold)
-	return h.Store.MissionTrees(ctx, req, charge)
+	return h.Store.MissionTrees(ctx, req, charge, consume)
 }
 
 // TestTreeReadsShareTheSlots: no more tree reads run at once than

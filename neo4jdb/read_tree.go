@@ -101,53 +101,77 @@ func treeQuery(req policy.TreeRequest) (query string, keys []string, err error) 
 }
 
 // MissionTrees reads the missions of req with what req asks below them, in
-// one query and one read transaction. charge, when not nil, is told the
-// number of objects of each mission's tree (MissionTree.Objects) as it
-// arrives; an error from it ends the read and is returned as it is, so a
-// caller's bound stops a large answer before the rest is read.
-func (s *Store) MissionTrees(ctx context.Context, req policy.TreeRequest, charge func(n int) error) ([]policy.MissionTree, error) {
+// one query and one read transaction, and hands them to consume as they
+// arrive: next returns each mission's tree in the order of req.Missions
+// (nil, nil after the last), so a caller that writes each tree out need
+// not hold them all. consume's error ends the read and is returned; if
+// the driver retries the transaction, consume is called again from the
+// first tree. charge, when not nil, is told the number of objects of each
+// tree (MissionTree.Objects) as it arrives; its error ends the read and is
+// returned as it is, so a caller's bound stops a large answer before the
+// rest is read.
+func (s *Store) MissionTrees(ctx context.Context, req policy.TreeRequest, charge func(n int) error,
+	consume func(next func() (*policy.MissionTree, error)) error) error {
 	ids := dedupe(req.Missions)
 	if len(ids) == 0 {
-		return nil, nil
+		return consume(func() (*policy.MissionTree, error) { return nil, nil })
 	}
 	query, keys, err := treeQuery(req)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	var clauses *listScanner // nil: whole clause nodes
 	if keys != nil {
 		if clauses, err = newListScanner(LabelClause, keys); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	params := map[string]any{"ids": ids}
 	if req.Mandates != nil && req.Mandates.Clauses != nil && req.Mandates.Clauses.Agenda != nil {
 		params["agenda"] = *req.Mandates.Clauses.Agenda
 	}
-	return readTxConfig(ctx, s, neo4j.SessionConfig{FetchSize: treeFetchSize}, func(tx neo4j.ManagedTransaction) ([]policy.MissionTree, error) {
+	_, err = readTxConfig(ctx, s, neo4j.SessionConfig{FetchSize: treeFetchSize}, func(tx neo4j.ManagedTransaction) (struct{}, error) {
 		s.roundTrips.Add(1)
 		res, err := tx.Run(ctx, query, params)
 		if err != nil {
-			return nil, fmt.Errorf("read mission trees: %w", err)
+			return struct{}{}, fmt.Errorf("read mission trees: %w", err)
 		}
-		var out []policy.MissionTree
-		for res.Next(ctx) {
+		var stopped error // charge's or a scan's: consume may not pass it on
+		next := func() (*policy.MissionTree, error) {
+			if stopped != nil {
+				return nil, stopped
+			}
+			if !res.Next(ctx) {
+				if err := res.Err(); err != nil {
+					stopped = fmt.Errorf("read mission trees: %w", err)
+				}
+				return nil, stopped
+			}
 			t, err := scanMissionTree(res.Record(), clauses)
 			if err != nil {
-				return nil, fmt.Errorf("read mission trees: %w", err)
+				stopped = fmt.Errorf("read mission trees: %w", err)
+				return nil, stopped
 			}
 			if charge != nil {
 				if err := charge(t.Objects()); err != nil {
+					stopped = err
 					return nil, err
 				}
 			}
-			out = append(out, t)
+			return &t, nil
 		}
-		if err := res.Err(); err != nil {
-			return nil, fmt.Errorf("read mission trees: %w", err)
+		if err := consume(next); err != nil {
+			return struct{}{}, err
 		}
-		return out, nil
+		if stopped != nil {
+			return struct{}{}, stopped
+		}
+		if _, err := res.Consume(ctx); err != nil { // the rows consume left, if any
+			return struct{}{}, fmt.Errorf("read mission trees: %w", err)
+		}
+		return struct{}{}, nil
 	})
+	return err
 }
 
 // scanMissionTree reads one row of treeQuery; clauses scans the clause
