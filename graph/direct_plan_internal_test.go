@@ -60,7 +60,7 @@ func TestDirectPartsSplice(t *testing.T) {
 	if s := string(bytes.Join(got, nil)); s != `{"a":{"id":"A"},"x":1,"b":[1,2]}` {
 		t.Errorf("spliced %q", s)
 	}
-	for _, bad := range []string{"{\"a\":\x002\x00}", "{\"a\":\x00x\x00}", "{\"a\":\x000}"} {
+	for _, bad := range []string{"{\"a\":\x002\x00}", "{\"a\":\x00x\x00}", "{\"a\":\x000}", "{\"a\":\x00-1\x00}"} {
 		if _, err := d.splice([]byte(bad)); err == nil {
 			t.Errorf("%q: no error", bad)
 		}

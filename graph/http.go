@@ -339,8 +339,7 @@ func encodeResponse(resp *graphql.Response, parts *directParts) (net.Buffers, er
 		return nil, err
 	}
 	if resp.Label != "" || resp.Path != nil || resp.HasNext != nil {
-		// A part of an incremental (@defer) answer: small, and encoded
-		// whole.
+		// A part of an incremental (@defer) answer, encoded whole.
 		if len(data) > 1 {
 			resp.Data = bytes.Join(data, nil)
 		}

@@ -30,8 +30,10 @@ const treeFetchSize = 4
 // [agendas: [id], node] or, with req's clause properties, [agendas: [id],
 // value of each of keys], and the agenda nodes its clauses address once
 // per row. Rows are lists, not maps: the driver decodes a map's keys anew
-// in every row, a fifth of the server's CPU on the benchmark's operation 1. The orders are those of the batch loads (read_batch.go), so a tree
-// read and the per-level reads give the same lists. Below the mission no
+// in every row (a quarter of the CPU samples of operation 1 in-process,
+// docs/performance.md). The orders are those of the batch loads
+// (read_batch.go), so a tree read and the per-level reads give the same
+// lists. Below the mission no
 // node's kind label is tested: a relationship type of the model has one
 // kind at each end (model.go), and a test costs a database hit per row
 // (2,082 for the agendas of operation 1 on the bundled data); the scan
