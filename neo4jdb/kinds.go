@@ -143,12 +143,13 @@ type nodeKind struct {
 	// a large dataset is not held twice) of each of the dataset's nodes of
 	// the kind.
 	nodes func(ds *policy.Dataset, add func(id string, props func() map[string]any))
-	// scan reads a node's properties back into the domain type; with want,
-	// only the properties want accepts (the others stay zero).
-	scan func(p *props, want func(key string) bool) policy.Entity
-	// scanOnly is scan with want fixed to keys, its fields picked once for
-	// many rows (listScanner).
-	scanOnly func(keys []string) func(p *props) policy.Entity
+	// scanner returns the scan that reads a node's properties back into
+	// the domain type: every property, or with keys only those (the others
+	// stay zero). It picks the fields once, for as many nodes as the caller
+	// scans with it (listScanner).
+	scanner func(keys []string) func(p *props) policy.Entity
+	// scanAll is scanner(nil), for whole nodes.
+	scanAll func(p *props) policy.Entity
 }
 
 // field is one property of a kind whose domain type is T: write returns the
@@ -189,19 +190,10 @@ func kind[T any](label, display string, entity func(*T) policy.Entity, prov func
 	k.nodes = func(ds *policy.Dataset, add func(string, func() map[string]any)) {
 		nodes(ds, func(id string, stored func() *T) { add(id, func() map[string]any { return write(stored()) }) })
 	}
-	k.scan = func(p *props, want func(string) bool) policy.Entity {
-		v := new(T)
-		for _, f := range fields {
-			if f.read != nil && (want == nil || want(f.key)) {
-				f.read(v, p)
-			}
-		}
-		return entity(v)
-	}
-	k.scanOnly = func(keys []string) func(*props) policy.Entity {
+	k.scanner = func(keys []string) func(*props) policy.Entity {
 		var read []func(*T, *props)
 		for _, f := range fields {
-			if f.read != nil && slices.Contains(keys, f.key) {
+			if f.read != nil && (keys == nil || slices.Contains(keys, f.key)) {
 				read = append(read, f.read)
 			}
 		}
@@ -213,6 +205,7 @@ func kind[T any](label, display string, entity func(*T) policy.Entity, prov func
 			return entity(v)
 		}
 	}
+	k.scanAll = k.scanner(nil)
 	return k
 }
 
@@ -391,7 +384,7 @@ func entityFromNode(n neo4j.Node) (policy.Entity, error) {
 	if k == nil {
 		return policy.Entity{}, fmt.Errorf("%s: no kind label among %v", p.desc(), n.Labels)
 	}
-	e := k.scan(p, nil)
+	e := k.scanAll(p)
 	return e, p.err
 }
 
@@ -427,7 +420,7 @@ func entityFromMap(m map[string]any, keys []string) (policy.Entity, error) {
 	if k == nil {
 		return policy.Entity{}, fmt.Errorf("%s: unknown kind %q", p.desc(), label)
 	}
-	e := k.scan(p, func(key string) bool { return key == "id" || slices.Contains(keys, key) })
+	e := k.scanner(append([]string{"id"}, keys...))(p)
 	return e, p.err
 }
 
@@ -447,7 +440,7 @@ func newListScanner(label string, keys []string) (*listScanner, error) {
 	if k == nil {
 		return nil, fmt.Errorf("node: unknown kind %q", label)
 	}
-	return &listScanner{label: label, keys: keys, scan: k.scanOnly(keys)}, nil
+	return &listScanner{label: label, keys: keys, scan: k.scanner(keys)}, nil
 }
 
 func (s *listScanner) entity(vals []any) (policy.Entity, error) {
