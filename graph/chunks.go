@@ -32,22 +32,18 @@ func (c *chunks) room() []byte {
 	return c.cur[len(c.cur):cap(c.cur)]
 }
 
-func (c *chunks) Write(p []byte) (int, error) {
-	n := len(p)
-	for len(p) > 0 {
-		k := copy(c.room(), p)
-		c.cur, p = c.cur[:len(c.cur)+k], p[k:]
-	}
-	return n, nil
-}
+func (c *chunks) Write(p []byte) (int, error) { return writeChunks(c, p), nil }
 
-func (c *chunks) WriteString(s string) (int, error) {
-	n := len(s)
-	for len(s) > 0 {
-		k := copy(c.room(), s)
-		c.cur, s = c.cur[:len(c.cur)+k], s[k:]
+func (c *chunks) WriteString(s string) (int, error) { return writeChunks(c, s), nil }
+
+// writeChunks copies b into c's chunks, a new one each time one is full.
+func writeChunks[B string | []byte](c *chunks, b B) int {
+	n := len(b)
+	for len(b) > 0 {
+		k := copy(c.room(), b)
+		c.cur, b = c.cur[:len(c.cur)+k], b[k:]
 	}
-	return n, nil
+	return n
 }
 
 func (c *chunks) WriteByte(b byte) error {

@@ -186,44 +186,37 @@ func (r *Resolver) directMissions(ctx context.Context, w *chunks, filter *policy
 	if err != nil {
 		return err
 	}
-	if need.mandates && len(page.Items) > 0 && p.missionVisits() == 1 {
+	missionOnly := func(m policy.Mission) *policy.MissionTree { return &policy.MissionTree{Mission: m} }
+	if !need.mandates || len(page.Items) == 0 {
+		return p.writeMissionConnection(w, connection[directConnection, directEdge](page, preq, missionOnly), nil)
+	}
+	for _, m := range page.Items {
+		req.Missions = append(req.Missions, m.ID)
+	}
+	if p.missionVisits() == 1 {
 		// Each mission's tree is written as it arrives and then dropped:
 		// the answer is held once, as JSON, not also as the page's trees.
-		for _, m := range page.Items {
-			req.Missions = append(req.Missions, m.ID)
-		}
-		release, err := r.treeSlots.acquire(ctx)
-		if err != nil {
-			return err
-		}
-		defer release() // once the answer is written
-		return r.Trees.MissionTrees(ctx, req, nil, func(next func() (*policy.MissionTree, error)) error {
+		release, err := r.slottedTrees(ctx, req, func(next func() (*policy.MissionTree, error)) error {
 			*w = chunks{} // a retried read starts again
-			conn := connection[directConnection, directEdge](page, preq, func(m policy.Mission) *policy.MissionTree {
-				return &policy.MissionTree{Mission: m}
-			})
-			return p.writeMissionConnection(w, conn, next)
+			return p.writeMissionConnection(w, connection[directConnection, directEdge](page, preq, missionOnly), next)
 		})
-	}
-	trees := map[string]*policy.MissionTree{}
-	if need.mandates && len(page.Items) > 0 {
-		for _, m := range page.Items {
-			req.Missions = append(req.Missions, m.ID)
-		}
-		ts, release, err := r.heldMissionTrees(ctx, req)
 		if err != nil {
 			return err
 		}
-		defer release() // once the answer is written
-		for i := range ts {
-			trees[ts[i].Mission.ID] = &ts[i]
-		}
+		release()
+		return nil
+	}
+	ts, release, err := r.heldMissionTrees(ctx, req)
+	if err != nil {
+		return err
+	}
+	defer release() // once the answer is written
+	trees := make(map[string]*policy.MissionTree, len(ts))
+	for i := range ts {
+		trees[ts[i].Mission.ID] = &ts[i]
 	}
 	conn := connection[directConnection, directEdge](page, preq, func(m policy.Mission) *policy.MissionTree {
-		if t := trees[m.ID]; t != nil || need.mandates {
-			return t // nil when the mission went between the two reads: the executor answers
-		}
-		return &policy.MissionTree{Mission: m}
+		return trees[m.ID] // nil when the mission went between the two reads: the executor answers
 	})
 	return p.writeMissionConnection(w, conn, nil)
 }

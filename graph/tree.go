@@ -146,15 +146,27 @@ func (r *Resolver) missionPage(ctx context.Context, filter *policy.MissionFilter
 	return page, req, err
 }
 
-// heldMissionTrees reads req in one of the tree slots (treeslots.go),
-// which the caller gives back with release once it is done with the
-// answer; on an error the slot is already given back.
-func (r *Resolver) heldMissionTrees(ctx context.Context, req policy.TreeRequest) (trees []policy.MissionTree, release func(), err error) {
+// slottedTrees reads req in one of the tree slots (treeslots.go), handing
+// the trees to consume; the caller gives the slot back with release once
+// it is done with what consume kept. On an error the slot is already given
+// back.
+func (r *Resolver) slottedTrees(ctx context.Context, req policy.TreeRequest,
+	consume func(next func() (*policy.MissionTree, error)) error) (release func(), err error) {
 	release, err = r.treeSlots.acquire(ctx)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	err = r.Trees.MissionTrees(ctx, req, nil, func(next func() (*policy.MissionTree, error)) error {
+	if err := r.Trees.MissionTrees(ctx, req, nil, consume); err != nil {
+		release()
+		return nil, err
+	}
+	return release, nil
+}
+
+// heldMissionTrees reads req's trees whole in one of the tree slots
+// (slottedTrees).
+func (r *Resolver) heldMissionTrees(ctx context.Context, req policy.TreeRequest) (trees []policy.MissionTree, release func(), err error) {
+	release, err = r.slottedTrees(ctx, req, func(next func() (*policy.MissionTree, error)) error {
 		trees = trees[:0] // a retried read starts again
 		for {
 			t, err := next()
@@ -165,7 +177,6 @@ func (r *Resolver) heldMissionTrees(ctx context.Context, req policy.TreeRequest)
 		}
 	})
 	if err != nil {
-		release()
 		return nil, nil, err
 	}
 	return trees, release, nil
